@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Talkover.Application.Abstractions;
+
+namespace Talkover.Api.Authentication;
+
+/// <summary>
+/// <c>Authorization: Bearer …</c> carries either the admin key or an environment token (<c>talq_…</c>).
+/// Tokens are looked up by their SHA-256 hash; the secret itself is never stored or logged.
+/// </summary>
+public sealed class BearerAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    AdminKey adminKey,
+    IAccessTokenService tokens,
+    ICredentialQueries credentials) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "Bearer";
+    private const string EnvironmentTokenPrefix = "talq_";
+    private const int MaxCredentialLength = 512;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("Malformed Authorization header.");
+        }
+
+        var presented = header["Bearer ".Length..].Trim();
+        if (presented.Length is 0 or > MaxCredentialLength)
+        {
+            return AuthenticateResult.Fail("Malformed bearer credential.");
+        }
+
+        if (adminKey.Matches(presented))
+        {
+            return Success(new Claim(CredentialKinds.ClaimType, CredentialKinds.Admin));
+        }
+
+        if (!presented.StartsWith(EnvironmentTokenPrefix, StringComparison.Ordinal))
+        {
+            return AuthenticateResult.Fail("Unknown credential.");
+        }
+
+        var credential = await credentials.FindByTokenHashAsync(tokens.Hash(presented), Context.RequestAborted);
+        if (credential is null)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked token.");
+        }
+
+        return Success(
+            new Claim(CredentialKinds.ClaimType, CredentialKinds.Environment),
+            new Claim(TalkoverClaims.EnvironmentIdClaim, credential.EnvironmentId.ToString()),
+            new Claim(TalkoverClaims.TokenIdClaim, credential.TokenId.ToString()),
+            new Claim(TalkoverClaims.PlanClaim, credential.Plan));
+    }
+
+    private static AuthenticateResult Success(params Claim[] claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+}

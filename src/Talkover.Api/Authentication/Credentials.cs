@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Talkover.Api.Authentication;
+
+public static class CredentialKinds
+{
+    public const string ClaimType = "talkover:kind";
+    public const string Environment = "environment";
+    public const string Admin = "admin";
+}
+
+public static class Policies
+{
+    public const string Tenant = "tenant";
+    public const string Admin = "admin";
+}
+
+public static class TalkoverClaims
+{
+    public const string EnvironmentIdClaim = "talkover:environment_id";
+    public const string TokenIdClaim = "talkover:token_id";
+    public const string PlanClaim = "talkover:plan";
+
+    public static Guid EnvironmentId(this ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(EnvironmentIdClaim) ?? throw new InvalidOperationException("Not an environment credential."));
+}
+
+/// <summary>
+/// The admin credential. Only its SHA-256 hash is kept in memory; a presented key is hashed and
+/// compared in constant time, so neither timing nor a memory dump reveals it.
+/// </summary>
+public sealed class AdminKey
+{
+    public const int MinLength = 32;
+
+    private readonly byte[]? _hash;
+
+    public AdminKey(string? key) => _hash = key is null ? null : Hash(key);
+
+    public bool IsConfigured => _hash is not null;
+
+    public bool Matches(string presented) => _hash is not null && CryptographicOperations.FixedTimeEquals(_hash, Hash(presented));
+
+    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+}

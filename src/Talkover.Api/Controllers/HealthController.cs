@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Talkover.Api.Http;
+using Talkover.Application.Abstractions;
+
+namespace Talkover.Api.Controllers;
+
+[ApiController]
+[Route("api/v1/health")]
+public sealed class HealthController(IDatabaseHealth database) : ControllerBase
+{
+    public static readonly string Version = typeof(HealthController).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    [HttpGet]
+    public async Task<IActionResult> Get(CancellationToken cancellationToken)
+    {
+        if (!await database.IsUpAsync(cancellationToken))
+        {
+            var (code, message) = ApiErrors.ForStatus(StatusCodes.Status503ServiceUnavailable);
+            return ApiErrors.Result(HttpContext, StatusCodes.Status503ServiceUnavailable, code, message);
+        }
+
+        return Ok(new ApiEnvelope<HealthDto>(new HealthDto("healthy", "up", Version)));
+    }
+
+    public sealed record HealthDto(string Status, string Database, string Version);
+}

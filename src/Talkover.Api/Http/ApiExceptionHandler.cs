@@ -1,0 +1,57 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Talkover.Application.Abstractions;
+using Talkover.Domain.Common;
+
+namespace Talkover.Api.Http;
+
+/// <summary>The one place exceptions become responses. Unexpected ones get a generic 500: no stack trace, no SQL.</summary>
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case ValidationException validation:
+                await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.ValidationError, "The request has invalid fields", ToErrors(validation));
+                break;
+            case DomainException domain:
+                await ApiErrors.WriteAsync(context, StatusFor(domain.Kind), domain.Code, domain.Message);
+                break;
+            case DatabaseUnavailableException:
+                logger.LogError(exception, "Database unavailable");
+                await WriteForStatusAsync(context, StatusCodes.Status503ServiceUnavailable);
+                break;
+            case BadHttpRequestException badRequest:
+                await WriteForStatusAsync(context, badRequest.StatusCode);
+                break;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                context.Response.StatusCode = 499;
+                break;
+            default:
+                logger.LogError(exception, "Unhandled exception");
+                await WriteForStatusAsync(context, StatusCodes.Status500InternalServerError);
+                break;
+        }
+
+        return true;
+    }
+
+    public static int StatusFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    private static Task WriteForStatusAsync(HttpContext context, int status)
+    {
+        var (code, message) = ApiErrors.ForStatus(status);
+        return ApiErrors.WriteAsync(context, status, code, message);
+    }
+
+    private static Dictionary<string, string[]> ToErrors(ValidationException exception) =>
+        exception.Errors
+            .GroupBy(failure => failure.PropertyName, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal);
+}

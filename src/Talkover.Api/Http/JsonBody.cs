@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using Talkover.Application.Abstractions;
+
+namespace Talkover.Api.Http;
+
+/// <summary>
+/// A request body that is a JSON object, read by <see cref="JsonBodyAttribute"/>. Fields come out as
+/// <see cref="Input{T}"/> so that a missing field and a field of the wrong type reach validation as such.
+/// A JSON <c>null</c> counts as not sent.
+/// </summary>
+[Microsoft.AspNetCore.Mvc.ModelBinder(BinderType = typeof(JsonBodyModelBinder))]
+public sealed class JsonBody(JsonElement root)
+{
+    public static readonly JsonBody Empty = new(JsonDocument.Parse("{}").RootElement);
+
+    public Input<string> String(string name)
+    {
+        if (!TryGet(name, out var element))
+        {
+            return Input<string>.Missing;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return Input<string>.WrongType;
+        }
+
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Input<string>.WrongType; // e.g. a lone UTF-16 surrogate escape
+        }
+    }
+
+    public Input<bool> Boolean(string name) =>
+        !TryGet(name, out var element) ? Input<bool>.Missing
+        : element.ValueKind is JsonValueKind.True or JsonValueKind.False ? element.GetBoolean()
+        : Input<bool>.WrongType;
+
+    public Input<decimal> Decimal(string name) =>
+        !TryGet(name, out var element) ? Input<decimal>.Missing
+        : element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var value) ? value
+        : Input<decimal>.WrongType;
+
+    public Input<DateOnly> Date(string name) =>
+        !TryGet(name, out var element) ? Input<DateOnly>.Missing
+        : element.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(element.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : Input<DateOnly>.WrongType;
+
+    public Input<IReadOnlyList<Guid>> UuidArray(string name)
+    {
+        if (!TryGet(name, out var element))
+        {
+            return Input<IReadOnlyList<Guid>>.Missing;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            return Input<IReadOnlyList<Guid>>.WrongType;
+        }
+
+        var ids = new List<Guid>(element.GetArrayLength());
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || RouteIds.Parse(item.GetString()) is not { IsProvided: true } id)
+            {
+                return Input<IReadOnlyList<Guid>>.WrongType;
+            }
+
+            ids.Add(id.Value);
+        }
+
+        return ids;
+    }
+
+    private bool TryGet(string name, out JsonElement element) =>
+        root.TryGetProperty(name, out element) && element.ValueKind != JsonValueKind.Null;
+}
+
+/// <summary>Ids in routes and bodies: UUIDs in the 8-4-4-4-12 form, any letter case.</summary>
+public static class RouteIds
+{
+    public static Input<Guid> Parse(string? text) =>
+        Guid.TryParseExact(text, "D", out var id) ? id : Input<Guid>.WrongType;
+}

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Scalar.AspNetCore;
+using Talkover.Api.Authentication;
+using Talkover.Api.Http;
+using Talkover.Api.OpenApi;
+using Talkover.Api.Startup;
+using Talkover.Application;
+using Talkover.Application.Abstractions;
+using Talkover.Infrastructure;
+using Talkover.Infrastructure.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+TalkoverSettings settings;
+try
+{
+    settings = TalkoverSettings.Read(builder.Configuration, builder.Environment);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine($"talkover: bad configuration: {ex.Message}");
+    return 1;
+}
+
+if (args.Contains("migrate"))
+{
+    try
+    {
+        new DatabaseMigrator(settings.Database, NullLogger<DatabaseMigrator>.Instance).Migrate();
+        Console.WriteLine("talkover: the database is up to date.");
+        return 0;
+    }
+    catch (Exception ex) when (ex is DatabaseUnavailableException or DbException)
+    {
+        Console.Error.WriteLine($"talkover: migration failed: {ex.Message}");
+        return 1;
+    }
+}
+
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(new AdminKey(settings.AdminApiKey));
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(settings.Database);
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddHostedService<StartupTasks>();
+
+builder.Services
+    .AddControllers()
+    .ConfigureApiBehaviorOptions(options =>
+    {
+        // Bodies are read by [JsonBody] and validated once, in the MediatR pipeline.
+        options.SuppressModelStateInvalidFilter = true;
+        options.SuppressMapClientErrors = true;
+    })
+    .AddJsonOptions(options =>
+    {
+        var json = options.JsonSerializerOptions;
+        json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        json.Converters.Add(new UtcTimestampConverter());
+    });
+
+builder.Services
+    .AddAuthentication(BearerAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.Tenant, policy => policy.RequireClaim(CredentialKinds.ClaimType, CredentialKinds.Environment))
+    .AddPolicy(Policies.Admin, policy => policy.RequireClaim(CredentialKinds.ClaimType, CredentialKinds.Admin));
+builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, EnvelopeAuthorizationResultHandler>();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddTalkoverOpenApi();
+
+var app = builder.Build();
+
+app.UseMiddleware<RequestIdMiddleware>();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandler = context => ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.InternalError, "An unexpected error occurred"),
+});
+app.UseStatusCodePages(async statusContext =>
+{
+    var context = statusContext.HttpContext;
+    var (code, message) = ApiErrors.ForStatus(context.Response.StatusCode);
+    await ApiErrors.WriteAsync(context, context.Response.StatusCode, code, message);
+});
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapControllers();
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is DatabaseUnavailableException or DbException or IOException)
+{
+    Console.Error.WriteLine($"talkover: cannot start: {ex.Message}");
+    return 1;
+}

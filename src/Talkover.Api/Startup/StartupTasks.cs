@@ -1,0 +1,64 @@
+using Talkover.Infrastructure.Persistence;
+
+namespace Talkover.Api.Startup;
+
+/// <summary>
+/// Runs before the server takes requests: migrations (or a reachability check), then demo data.
+/// A failure here stops the process, so it never serves against a database it cannot use.
+/// </summary>
+public sealed class StartupTasks(
+    TalkoverSettings settings,
+    DatabaseMigrator migrator,
+    IServiceScopeFactory scopes,
+    IConfiguration configuration) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (settings.Database.MigrateOnStartup)
+        {
+            migrator.Migrate();
+        }
+        else
+        {
+            migrator.EnsureReachable();
+        }
+
+        if (settings.AdminKeyGenerated)
+        {
+            Console.WriteLine($"Admin key for this run (Development only; set Admin__ApiKey to keep one): {settings.AdminApiKey}");
+        }
+
+        if (!settings.SeedDemoData)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+        if (demo is null)
+        {
+            Console.WriteLine("Demo data is already in the database; its token was printed on the first run (delete data/talkover.db to start over).");
+            return;
+        }
+
+        var baseUrl = (configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
+        Console.WriteLine($$"""
+
+            Demo environment created. Its token is shown this once only:
+
+                {{demo.Token}}
+
+            Request the release of the free demo number {{demo.FreeNumber.Number}}:
+
+            curl -i -X POST "{{baseUrl}}/api/v1/phone-numbers/{{demo.FreeNumber.Id}}/request-release" \
+              -H "Authorization: Bearer {{demo.Token}}" \
+              -H "Content-Type: application/json" \
+              -d '{"reason": "We migrated outbound calling to a new toll-free number and no longer need this DID."}'
+
+            {{demo.AssignedNumber.Number}} (id {{demo.AssignedNumber.Id}}) is held by agent {{demo.AgentId}}, so releasing it answers 422 PHONE_NUMBER_IN_USE.
+
+            """);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,52 @@
+using Talkover.Api.Authentication;
+using Talkover.Infrastructure;
+using Talkover.Infrastructure.Persistence;
+
+namespace Talkover.Api.Startup;
+
+/// <summary>
+/// Configuration read once at start. Anything that makes no sense stops the process with a
+/// one-line reason rather than letting it start half-configured.
+/// </summary>
+public sealed class TalkoverSettings
+{
+    public required DatabaseOptions Database { get; init; }
+
+    /// <summary>The admin key to accept, or null when admin routes are off.</summary>
+    public required string? AdminApiKey { get; init; }
+
+    /// <summary>True when the key was generated at start (Development only) and must be shown once.</summary>
+    public required bool AdminKeyGenerated { get; init; }
+
+    public required bool SeedDemoData { get; init; }
+
+    public static TalkoverSettings Read(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = DependencyInjection.ReadDatabaseOptions(configuration);
+
+        var adminKey = configuration["Admin:ApiKey"];
+        var generated = false;
+        if (string.IsNullOrEmpty(adminKey))
+        {
+            adminKey = null;
+            if (environment.IsDevelopment())
+            {
+                adminKey = "talkover_admin_" + System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+                generated = true;
+            }
+        }
+        else if (adminKey.Length < AdminKey.MinLength)
+        {
+            throw new InvalidOperationException($"Admin:ApiKey must be at least {AdminKey.MinLength} characters.");
+        }
+
+        var seedText = configuration["Demo:Seed"];
+        var seed = environment.IsDevelopment();
+        if (!string.IsNullOrWhiteSpace(seedText) && !bool.TryParse(seedText, out seed))
+        {
+            throw new InvalidOperationException($"Demo:Seed '{seedText}' must be true or false.");
+        }
+
+        return new TalkoverSettings { Database = database, AdminApiKey = adminKey, AdminKeyGenerated = generated, SeedDemoData = seed };
+    }
+}

@@ -1,0 +1,62 @@
+using Talkover.Domain.Agents;
+using Talkover.Domain.Environments;
+using Talkover.Domain.PhoneNumbers;
+using Talkover.Domain.ReleaseRequests;
+
+namespace Talkover.Application.Abstractions;
+
+/// <summary>One database transaction per command; repositories in the same scope share it.</summary>
+public interface IUnitOfWork
+{
+    Task BeginAsync(CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+
+    Task RollbackAsync(CancellationToken cancellationToken);
+}
+
+public interface IPhoneNumberRepository
+{
+    /// <summary>
+    /// Loads an active number of the environment and locks it until the transaction ends, so that
+    /// release requests and agent assignments of the same number run one after the other.
+    /// </summary>
+    Task<PhoneNumber?> GetForUpdateAsync(Guid environmentId, Guid phoneNumberId, CancellationToken cancellationToken);
+
+    /// <summary>Same as <see cref="GetForUpdateAsync"/> for several numbers, locked in id order.</summary>
+    Task<IReadOnlyList<PhoneNumber>> GetManyForUpdateAsync(Guid environmentId, IReadOnlyCollection<Guid> phoneNumberIds, CancellationToken cancellationToken);
+
+    Task<bool> ActiveNumberExistsAsync(string e164Number, CancellationToken cancellationToken);
+
+    /// <summary>Throws PHONE_NUMBER_ALREADY_EXISTS when another active number has the same E.164 value.</summary>
+    Task AddAsync(PhoneNumber phoneNumber, CancellationToken cancellationToken);
+}
+
+public interface IReleaseRequestRepository
+{
+    /// <summary>Stores a new request with its first history row; a second pending request for the number throws RELEASE_ALREADY_PENDING.</summary>
+    Task AddAsync(ReleaseRequest request, string actor, CancellationToken cancellationToken);
+}
+
+public interface IAgentRepository
+{
+    Task<Agent?> GetForUpdateAsync(Guid environmentId, Guid agentId, CancellationToken cancellationToken);
+
+    Task AddAsync(Agent agent, CancellationToken cancellationToken);
+
+    Task UpdateCallingAsync(Agent agent, CancellationToken cancellationToken);
+}
+
+public interface IEnvironmentRepository
+{
+    Task<bool> ExistsAsync(Guid environmentId, CancellationToken cancellationToken);
+
+    Task<bool> AnyAsync(CancellationToken cancellationToken);
+
+    Task AddAsync(TenantEnvironment environment, CancellationToken cancellationToken);
+
+    Task AddTokenAsync(EnvironmentToken token, CancellationToken cancellationToken);
+}
+
+/// <summary>The database could not be reached; clients get 503 SERVICE_UNAVAILABLE.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception innerException) : Exception(message, innerException);

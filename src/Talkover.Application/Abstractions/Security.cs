@@ -1,0 +1,13 @@
+namespace Talkover.Application.Abstractions;
+
+/// <summary>A freshly issued secret and the hash that is the only thing stored.</summary>
+public sealed record IssuedSecret(string Secret, string Hash);
+
+public interface IAccessTokenService
+{
+    /// <summary>A new environment token: <c>talq_</c> and 32 random bytes, base64url.</summary>
+    IssuedSecret IssueEnvironmentToken();
+
+    /// <summary>SHA-256 of the secret, lowercase hex.</summary>
+    string Hash(string secret);
+}

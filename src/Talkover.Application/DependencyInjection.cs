@@ -1,0 +1,48 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Talkover.Application.Behaviours;
+using Talkover.Application.Validation;
+
+namespace Talkover.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// MediatR 5 has no DI package, so it is registered by hand: the service factory, the mediator,
+    /// every handler in this assembly, and the behaviours in pipeline order (registration order is run order).
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var assembly = typeof(DependencyInjection).Assembly;
+
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        AddHandlers(services, assembly);
+
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+
+        ValidatorOptions.Global.PropertyNameResolver = SnakeCaseNames.Resolve;
+        ValidatorOptions.Global.DisplayNameResolver = SnakeCaseNames.Resolve;
+        services.AddValidatorsFromAssembly(assembly, includeInternalTypes: true);
+
+        services.AddAutoMapper(assembly);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    private static void AddHandlers(IServiceCollection services, Assembly assembly)
+    {
+        var handlerInterfaces = new[] { typeof(IRequestHandler<,>), typeof(INotificationHandler<>) };
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && handlerInterfaces.Contains(i.GetGenericTypeDefinition())))
+            {
+                services.AddTransient(contract, type);
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+using Talkover.Application.Abstractions;
+
+namespace Talkover.Application.ReleaseRequests.RequestRelease;
+
+/// <summary>A customer asks support to release one of the environment's phone numbers.</summary>
+public sealed record RequestPhoneNumberReleaseCommand(Guid EnvironmentId, Input<Guid> PhoneNumberId, Input<string> Reason)
+    : ICommand<ReleaseRequestDto>;

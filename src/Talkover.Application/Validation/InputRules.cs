@@ -1,0 +1,53 @@
+using FluentValidation;
+using FluentValidation.Validators;
+using Talkover.Application.Abstractions;
+
+namespace Talkover.Application.Validation;
+
+/// <summary>Rules for <see cref="Input{T}"/> fields: present, of the right JSON type, and meeting a domain rule.</summary>
+public static class InputRules
+{
+    public static IRuleBuilderOptions<T, Input<TValue>> Present<T, TValue>(this IRuleBuilder<T, Input<TValue>> rule) =>
+        rule.Must(input => !input.IsMissing).WithMessage("{PropertyName} is required");
+
+    public static IRuleBuilderOptions<T, Input<TValue>> OfType<T, TValue>(this IRuleBuilder<T, Input<TValue>> rule, string expected) =>
+        rule.Must(input => input.State != InputState.WrongType).WithMessage("{PropertyName} must be " + expected);
+
+    /// <summary>Checks a provided value with a function that names the broken rule, or returns null.</summary>
+    public static IRuleBuilderOptions<T, Input<TValue>> Meets<T, TValue>(this IRuleBuilder<T, Input<TValue>> rule, Func<TValue, string?> problem) =>
+        rule.SetValidator(new ProblemValidator<T, TValue>((_, value) => problem(value)));
+
+    /// <summary>As <see cref="Meets{T,TValue}(IRuleBuilder{T,Input{TValue}},Func{TValue,string})"/>, for rules that also look at other fields.</summary>
+    public static IRuleBuilderOptions<T, Input<TValue>> Meets<T, TValue>(this IRuleBuilder<T, Input<TValue>> rule, Func<T, TValue, string?> problem) =>
+        rule.SetValidator(new ProblemValidator<T, TValue>(problem));
+
+    public static IRuleBuilderOptions<T, Input<string>> OneOf<T>(this IRuleBuilder<T, Input<string>> rule, IReadOnlyCollection<string> allowed) =>
+        rule.Meets(value => allowed.Contains(value, StringComparer.Ordinal) ? null : "must be one of: " + string.Join(", ", allowed));
+
+    public static IRuleBuilderOptions<T, Input<string>> MaxLength<T>(this IRuleBuilder<T, Input<string>> rule, int max) =>
+        rule.Meets(value => Domain.Common.TextRules.CodePointLength(value) > max ? $"must be at most {max} characters" : null);
+
+    private sealed class ProblemValidator<T, TValue>(Func<T, TValue, string?> problem) : PropertyValidator<T, Input<TValue>>
+    {
+        public override string Name => "InputProblemValidator";
+
+        public override bool IsValid(ValidationContext<T> context, Input<TValue> value)
+        {
+            if (!value.IsProvided)
+            {
+                return true;
+            }
+
+            var found = problem(context.InstanceToValidate, value.Value!);
+            if (found is null)
+            {
+                return true;
+            }
+
+            context.MessageFormatter.AppendArgument("Problem", found);
+            return false;
+        }
+
+        protected override string GetDefaultMessageTemplate(string errorCode) => "{PropertyName} {Problem}";
+    }
+}

@@ -1,0 +1,9 @@
+namespace Talkover.Domain.Common;
+
+/// <summary>What kind of rule a <see cref="DomainException"/> reports; the API turns it into a status code.</summary>
+public enum ErrorKind
+{
+    NotFound,
+    Conflict,
+    RuleViolation,
+}

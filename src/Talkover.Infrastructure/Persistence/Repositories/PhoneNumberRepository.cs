@@ -1,0 +1,96 @@
+using Talkover.Application.Abstractions;
+using Talkover.Application.PhoneNumbers;
+using Talkover.Domain.Common;
+using Talkover.Domain.PhoneNumbers;
+
+namespace Talkover.Infrastructure.Persistence.Repositories;
+
+internal sealed class PhoneNumberRepository(DbSession db) : IPhoneNumberRepository
+{
+    internal static class Sql
+    {
+        public const string AssignedAgentIds = "SELECT agent_id FROM agent_phone_numbers WHERE phone_number_id = @Id";
+
+        public const string PendingReleaseRequestId = "SELECT id FROM release_requests WHERE phone_number_id = @Id AND status = 'pending'";
+
+        public const string ActiveNumberExists =
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM phone_numbers WHERE number = @Number AND current_status = 'active') THEN 1 ELSE 0 END";
+
+        public const string Insert = """
+            INSERT INTO phone_numbers (id, environment_id, number, country_code, type, has_voice, has_sms, has_mms, has_fax, has_whatsapp,
+                is_sandbox, current_status, current_price, currency, renewal_date, auto_renewal, monthly_renewal_cost, created_at, updated_at)
+            VALUES (@Id, @EnvironmentId, @Number, @CountryCode, @Type, @HasVoice, @HasSms, @HasMms, @HasFax, @HasWhatsapp,
+                @IsSandbox, @Status, @CurrentPrice, @Currency, @RenewalDate, @AutoRenewal, @MonthlyRenewalCost, @CreatedAt, @UpdatedAt)
+            """;
+    }
+
+    public async Task<PhoneNumber?> GetForUpdateAsync(Guid environmentId, Guid phoneNumberId, CancellationToken cancellationToken)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<PhoneNumberReadModel>(
+            db.Dialect.SelectPhoneNumberForUpdate, new { EnvironmentId = environmentId, Id = phoneNumberId }, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var agentIds = await db.QueryAsync<Guid>(Sql.AssignedAgentIds, new { row.Id }, cancellationToken);
+        var pendingId = await db.QuerySingleOrDefaultAsync<Guid?>(Sql.PendingReleaseRequestId, new { row.Id }, cancellationToken);
+        var profile = new PhoneNumberProfile(
+            row.CountryCode, row.Type, row.HasVoice, row.HasSms, row.HasMms, row.HasFax, row.HasWhatsapp, row.IsSandbox,
+            row.CurrentPrice, row.Currency, row.RenewalDate, row.AutoRenewal, row.MonthlyRenewalCost);
+        return PhoneNumber.Rehydrate(row.Id, row.EnvironmentId, row.Number, profile, row.CurrentStatus, agentIds, pendingId, row.CreatedAt, row.UpdatedAt);
+    }
+
+    public async Task<IReadOnlyList<PhoneNumber>> GetManyForUpdateAsync(Guid environmentId, IReadOnlyCollection<Guid> phoneNumberIds, CancellationToken cancellationToken)
+    {
+        // One row at a time in id order: two commands locking overlapping sets always take the
+        // locks in the same order, so they wait for each other instead of deadlocking.
+        var found = new List<PhoneNumber>(phoneNumberIds.Count);
+        foreach (var id in phoneNumberIds.Distinct().Order())
+        {
+            if (await GetForUpdateAsync(environmentId, id, cancellationToken) is { } phoneNumber)
+            {
+                found.Add(phoneNumber);
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<bool> ActiveNumberExistsAsync(string e164Number, CancellationToken cancellationToken) =>
+        await db.ExecuteScalarAsync<int>(Sql.ActiveNumberExists, new { Number = e164Number }, cancellationToken) == 1;
+
+    public async Task AddAsync(PhoneNumber phoneNumber, CancellationToken cancellationToken)
+    {
+        var p = phoneNumber.Profile;
+        try
+        {
+            await db.ExecuteAsync(Sql.Insert, new
+            {
+                phoneNumber.Id,
+                phoneNumber.EnvironmentId,
+                phoneNumber.Number,
+                p.CountryCode,
+                p.Type,
+                p.HasVoice,
+                p.HasSms,
+                p.HasMms,
+                p.HasFax,
+                p.HasWhatsapp,
+                p.IsSandbox,
+                phoneNumber.Status,
+                p.CurrentPrice,
+                p.Currency,
+                p.RenewalDate,
+                p.AutoRenewal,
+                p.MonthlyRenewalCost,
+                phoneNumber.CreatedAt,
+                phoneNumber.UpdatedAt,
+            }, cancellationToken);
+        }
+        catch (System.Data.Common.DbException ex) when (db.Dialect.IsUniqueViolation(ex))
+        {
+            throw DomainErrors.PhoneNumberAlreadyExists();
+        }
+    }
+}

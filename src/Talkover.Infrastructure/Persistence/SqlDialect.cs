@@ -1,0 +1,100 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Talkover.Infrastructure.Persistence;
+
+/// <summary>
+/// What differs between the providers: connections, transactions, error numbers and the few
+/// statements whose text is not the same. Everything else is shared SQL in the repositories.
+/// </summary>
+internal abstract class SqlDialect
+{
+    public abstract DatabaseProvider Provider { get; }
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    public abstract Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>A unique index rejected the row (the pending-release index, the active-number index).</summary>
+    public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>An active phone number of an environment, locked for the rest of the transaction.</summary>
+    public abstract string SelectPhoneNumberForUpdate { get; }
+
+    /// <summary>An agent of an environment, locked for the rest of the transaction.</summary>
+    public abstract string SelectAgentForUpdate { get; }
+
+    public static SqlDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteDialect(),
+        DatabaseProvider.SqlServer => new SqlServerDialect(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+
+    internal const string PhoneNumberColumns = """
+        p.id, p.environment_id, p.number, p.country_code, p.type, p.has_voice, p.has_sms, p.has_mms, p.has_fax, p.has_whatsapp,
+        p.is_sandbox, p.current_status, p.current_price, p.currency, p.renewal_date, p.auto_renewal, p.monthly_renewal_cost,
+        p.created_at, p.updated_at
+        """;
+
+    internal const string AgentColumns = """
+        a.id, a.environment_id, a.name, a.label, a.language, a.direction, a.current_status, a.created_at, a.updated_at
+        """;
+}
+
+internal sealed class SqliteDialect : SqlDialect
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    // BEGIN IMMEDIATE takes the write lock up front, so read-then-write commands run one at a time
+    // instead of failing with SQLITE_BUSY when two of them try to upgrade a read lock.
+    public override Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    // The IMMEDIATE transaction already holds the database's write lock.
+    public override string SelectPhoneNumberForUpdate { get; } = $"""
+        SELECT {PhoneNumberColumns}
+        FROM phone_numbers p
+        WHERE p.environment_id = @EnvironmentId AND p.id = @Id AND p.current_status = 'active'
+        """;
+
+    public override string SelectAgentForUpdate { get; } = $"""
+        SELECT {AgentColumns}
+        FROM agents a
+        WHERE a.environment_id = @EnvironmentId AND a.id = @Id
+        """;
+}
+
+internal sealed class SqlServerDialect : SqlDialect
+{
+    public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+
+    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    public override async Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+
+    public override bool IsUniqueViolation(DbException exception) => exception is SqlException { Number: 2601 or 2627 };
+
+    // UPDLOCK makes a second writer of the same row wait here; HOLDLOCK keeps the lock (and the
+    // key range, when the row is missing) until commit. Together they give the same one-at-a-time
+    // check-then-write as SQLite's IMMEDIATE transaction, but per row instead of per database.
+    public override string SelectPhoneNumberForUpdate { get; } = $"""
+        SELECT {PhoneNumberColumns}
+        FROM phone_numbers p WITH (UPDLOCK, HOLDLOCK)
+        WHERE p.environment_id = @EnvironmentId AND p.id = @Id AND p.current_status = 'active'
+        """;
+
+    public override string SelectAgentForUpdate { get; } = $"""
+        SELECT {AgentColumns}
+        FROM agents a WITH (UPDLOCK, HOLDLOCK)
+        WHERE a.environment_id = @EnvironmentId AND a.id = @Id
+        """;
+}
