@@ -101,6 +101,11 @@ public sealed class JsonBodyAttribute(bool required = true) : Attribute, IAsyncR
 
     private static JsonElement? Parse(byte[] bytes)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(bytes, ParseOptions);

@@ -1,0 +1,84 @@
+using System.Net;
+using Talkover.Api.Tests.Support;
+
+namespace Talkover.Api.Tests;
+
+/// <summary>
+/// Real parallel HTTP requests over loopback sockets against the running service. Each race is
+/// repeated so that an interleaving that only breaks sometimes has many chances to show.
+/// </summary>
+public sealed class ConcurrencyTests : ApiTestBase
+{
+    private const int Simultaneous = 32;
+
+    [Test]
+    public async Task SimultaneousReleaseRequests_ForOneNumber_CreateExactlyOnePendingRequest([Range(1, 5)] int round)
+    {
+        var environment = await Api.CreateEnvironmentAsync();
+        var number = await Api.ProvisionAsync(environment);
+
+        var responses = await FireTogetherAsync(Enumerable.Range(0, Simultaneous).Select(_ => (Func<Task<ApiResponse>>)(() => Api.RequestReleaseAsync(environment.Token, number))));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(responses.Count(r => r.Status == HttpStatusCode.Created), Is.EqualTo(1), Describe(responses));
+            Assert.That(responses.Count(r => r.Status == HttpStatusCode.Conflict && r.Code == "RELEASE_ALREADY_PENDING"), Is.EqualTo(Simultaneous - 1), Describe(responses));
+            Assert.That(await CountAsync("SELECT COUNT(*) FROM release_requests WHERE phone_number_id = @number AND status = 'pending'", new { number }), Is.EqualTo(1));
+            Assert.That(await CountAsync("SELECT COUNT(*) FROM release_requests WHERE phone_number_id = @number", new { number }), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task ReleaseRequestRacingAnAgentAssignment_NeverLetsBothSucceed([Range(1, 20)] int round)
+    {
+        var environment = await Api.CreateEnvironmentAsync();
+        var number = await Api.ProvisionAsync(environment);
+        var agent = await Api.CreateAgentAsync(environment);
+
+        var responses = await FireTogetherAsync(
+        [
+            () => Api.RequestReleaseAsync(environment.Token, number),
+            () => Api.SetCallingAsync(environment, agent, number),
+        ]);
+        var (release, assign) = (responses[0], responses[1]);
+
+        var releaseWon = release.Status == HttpStatusCode.Created && assign.Status == HttpStatusCode.Conflict && assign.Code == "PHONE_NUMBER_RELEASE_PENDING";
+        var assignWon = assign.Status == HttpStatusCode.OK && release.Status == HttpStatusCode.UnprocessableEntity && release.Code == "PHONE_NUMBER_IN_USE";
+        Assert.That(releaseWon || assignWon, Is.True, $"release: {release.Status} {release.Body}; assign: {assign.Status} {assign.Body}");
+
+        var pending = await CountAsync("SELECT COUNT(*) FROM release_requests WHERE phone_number_id = @number AND status = 'pending'", new { number });
+        var assigned = await CountAsync("SELECT COUNT(*) FROM agent_phone_numbers WHERE phone_number_id = @number", new { number });
+        Assert.That((pending, assigned), Is.EqualTo(releaseWon ? (1L, 0L) : (0L, 1L)));
+    }
+
+    [Test]
+    public async Task SimultaneousRequests_ForDifferentNumbers_AllSucceed()
+    {
+        var environment = await Api.CreateEnvironmentAsync();
+        var numbers = new List<string>();
+        for (var i = 0; i < 16; i++)
+        {
+            numbers.Add(await Api.ProvisionAsync(environment));
+        }
+
+        var responses = await FireTogetherAsync(numbers.Select(n => (Func<Task<ApiResponse>>)(() => Api.RequestReleaseAsync(environment.Token, n))));
+
+        Assert.That(responses.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.Created), Describe(responses));
+    }
+
+    /// <summary>Starts every call at once (after all are queued) and waits for all of them.</summary>
+    private static async Task<ApiResponse[]> FireTogetherAsync(IEnumerable<Func<Task<ApiResponse>>> calls)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = calls.Select(call => Task.Run(async () =>
+        {
+            await start.Task;
+            return await call();
+        })).ToArray();
+        start.SetResult();
+        return await Task.WhenAll(tasks);
+    }
+
+    private static string Describe(IEnumerable<ApiResponse> responses) =>
+        string.Join("; ", responses.GroupBy(r => $"{(int)r.Status} {r.Code}").Select(g => $"{g.Count()} x {g.Key}"));
+}
