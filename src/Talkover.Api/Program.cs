@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
 using Talkover.Api.OpenApi;
+using Talkover.Api.RateLimiting;
 using Talkover.Api.Startup;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
@@ -80,6 +81,8 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, EnvelopeAuthorizationResultHandler>();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddTalkoverOpenApi();
+builder.Services.AddSingleton(settings.RateLimits);
+builder.Services.AddSingleton<FixedWindowCounter>();
 
 var app = builder.Build();
 
@@ -95,6 +98,7 @@ app.UseStatusCodePages(async statusContext =>
     await ApiErrors.WriteAsync(context, context.Response.StatusCode, code, message);
 });
 app.UseAuthentication();
+app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
 
 app.MapOpenApi();

@@ -1,4 +1,5 @@
 using Talkover.Api.Authentication;
+using Talkover.Api.RateLimiting;
 using Talkover.Infrastructure;
 using Talkover.Infrastructure.Persistence;
 
@@ -19,6 +20,8 @@ public sealed class TalkoverSettings
     public required bool AdminKeyGenerated { get; init; }
 
     public required bool SeedDemoData { get; init; }
+
+    public required RateLimitOptions RateLimits { get; init; }
 
     public static TalkoverSettings Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -47,6 +50,20 @@ public sealed class TalkoverSettings
             throw new InvalidOperationException($"Demo:Seed '{seedText}' must be true or false.");
         }
 
-        return new TalkoverSettings { Database = database, AdminApiKey = adminKey, AdminKeyGenerated = generated, SeedDemoData = seed };
+        var rateLimits = new RateLimitOptions();
+        configuration.GetSection("RateLimits").Bind(rateLimits);
+        if (rateLimits.StandardPerMinute < 1 || rateLimits.ProfessionalPerMinute < 1 || rateLimits.EnterprisePerMinute < 1)
+        {
+            throw new InvalidOperationException("RateLimits:StandardPerMinute, ProfessionalPerMinute and EnterprisePerMinute must be at least 1.");
+        }
+
+        return new TalkoverSettings
+        {
+            Database = database,
+            AdminApiKey = adminKey,
+            AdminKeyGenerated = generated,
+            SeedDemoData = seed,
+            RateLimits = rateLimits,
+        };
     }
 }

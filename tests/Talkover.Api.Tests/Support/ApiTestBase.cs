@@ -12,10 +12,14 @@ public abstract class ApiTestBase
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     [OneTimeSetUp]
     public void StartService()
     {
-        Factory = new TalkoverApiFactory(Settings);
+        Factory = new TalkoverApiFactory(Settings, ConfigureServices);
         Api = new ApiClient(Factory.CreateClient());
     }
 

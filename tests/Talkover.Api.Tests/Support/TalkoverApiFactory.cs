@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -13,9 +15,11 @@ public sealed class TalkoverApiFactory : WebApplicationFactory<Program>
     public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public TalkoverApiFactory(IDictionary<string, string?>? settings = null)
+    public TalkoverApiFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DbPath = Path.Combine(Path.GetTempPath(), $"talkover-api-test-{Guid.NewGuid():N}.db");
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -42,6 +46,11 @@ public sealed class TalkoverApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Security.Claims;
+using Talkover.Api.Authentication;
+using Talkover.Api.Http;
+
+namespace Talkover.Api.RateLimiting;
+
+/// <summary>
+/// Counts every request against a window: an environment's by its plan, the admin key's at the
+/// enterprise limit, anonymous (or failed) credentials per client address at the standard limit.
+/// Every response says where the caller stands; over the limit is 429 with Retry-After.
+/// </summary>
+public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter counter, RateLimitOptions limits)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var (key, limit) = PartitionFor(context.User, context, limits);
+        var decision = counter.Acquire(key, limit);
+
+        // Set when the response starts: the exception handler clears headers set earlier.
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+            if (!decision.Allowed)
+            {
+                headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Task.CompletedTask;
+        });
+
+        if (!decision.Allowed)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, ApiErrors.RateLimitExceeded,
+                $"Rate limit of {decision.Limit} requests per minute exceeded; retry in {decision.ResetSeconds} s");
+            return;
+        }
+
+        await next(context);
+    }
+
+    private static (string Key, int Limit) PartitionFor(ClaimsPrincipal user, HttpContext context, RateLimitOptions limits) =>
+        user.FindFirstValue(CredentialKinds.ClaimType) switch
+        {
+            CredentialKinds.Environment => ("env:" + user.FindFirstValue(TalkoverClaims.EnvironmentIdClaim), limits.ForPlan(user.FindFirstValue(TalkoverClaims.PlanClaim))),
+            CredentialKinds.Admin => ("admin", limits.EnterprisePerMinute),
+            _ => ("ip:" + context.Connection.RemoteIpAddress, limits.StandardPerMinute),
+        };
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Talkover.Api.Tests.Support;
+
+namespace Talkover.Api.Tests;
+
+/// <summary>Per-environment limits by plan, with the headers every response carries. The clock is fake, so windows are exact.</summary>
+public sealed class RateLimitTests : ApiTestBase
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 15, TimeSpan.Zero));
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimits:StandardPerMinute"] = "5",
+        ["RateLimits:ProfessionalPerMinute"] = "8",
+    };
+
+    protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+
+    [Test]
+    public async Task Requests_OverThePlanLimit_Get429WithRetryAfterAndOtherEnvironmentsAreUnaffected()
+    {
+        var environment = await Api.CreateEnvironmentAsync();
+        var other = await Api.CreateEnvironmentAsync();
+        var agentPath = $"/api/v1/agents/{Guid.NewGuid()}";
+
+        var answers = new List<ApiResponse>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add(await Api.SendAsync(HttpMethod.Get, agentPath, environment.Token));
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answers.Take(5).Select(a => a.Status), Is.All.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(answers.Select(a => a.Header("X-RateLimit-Limit")), Is.All.EqualTo("5"));
+            Assert.That(answers.Select(a => a.Header("X-RateLimit-Remaining")), Is.EqualTo(new[] { "4", "3", "2", "1", "0", "0" }));
+            Assert.That(answers.Select(a => a.Header("X-RateLimit-Reset")), Is.All.EqualTo("45"));
+        });
+        answers[5].ExpectError(HttpStatusCode.TooManyRequests, "RATE_LIMIT_EXCEEDED");
+        Assert.That(answers[5].Header("Retry-After"), Is.EqualTo("45"));
+
+        var otherAnswer = await Api.SendAsync(HttpMethod.Get, agentPath, other.Token);
+        Assert.That(otherAnswer.Status, Is.EqualTo(HttpStatusCode.NotFound));
+
+        _clock.Advance(TimeSpan.FromSeconds(45));
+        var nextWindow = await Api.SendAsync(HttpMethod.Get, agentPath, environment.Token);
+        Assert.That((nextWindow.Status, nextWindow.Header("X-RateLimit-Remaining"), nextWindow.Header("X-RateLimit-Reset")),
+            Is.EqualTo((HttpStatusCode.NotFound, "4", "60")));
+    }
+
+    [Test]
+    public async Task Requests_OnAProfessionalPlan_GetTheProfessionalLimit()
+    {
+        var environment = await Api.CreateEnvironmentAsync(plan: "professional");
+
+        var response = await Api.SendAsync(HttpMethod.Get, $"/api/v1/agents/{Guid.NewGuid()}", environment.Token);
+
+        Assert.That(response.Header("X-RateLimit-Limit"), Is.EqualTo("8"));
+    }
+}
