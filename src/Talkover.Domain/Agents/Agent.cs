@@ -73,7 +73,6 @@ public sealed class Agent
     /// </summary>
     public void UpdateCalling(string direction, IReadOnlyCollection<PhoneNumber>? phoneNumbers, DateTime now)
     {
-        Direction = direction;
         if (phoneNumbers is not null)
         {
             foreach (var number in phoneNumbers.Where(n => !_phoneNumberIds.Contains(n.Id)))
@@ -85,6 +84,7 @@ public sealed class Agent
             _phoneNumberIds.AddRange(phoneNumbers.Select(n => n.Id).Distinct());
         }
 
+        Direction = direction;
         UpdatedAt = now;
     }
 }
