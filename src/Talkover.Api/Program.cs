@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Scalar.AspNetCore;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
+using Talkover.Api.Idempotency;
 using Talkover.Api.OpenApi;
 using Talkover.Api.RateLimiting;
 using Talkover.Api.Startup;
@@ -100,6 +101,13 @@ app.UseStatusCodePages(async statusContext =>
 app.UseAuthentication();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
+
+// Inside the idempotency layer as well, so the response it keeps is the real 4xx, not an exception.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandler = context => ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.InternalError, "An unexpected error occurred"),
+});
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));

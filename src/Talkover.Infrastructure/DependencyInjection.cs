@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<IReleaseRequestRepository, ReleaseRequestRepository>();
         services.AddScoped<IAgentRepository, AgentRepository>();
         services.AddScoped<IEnvironmentRepository, EnvironmentRepository>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
 
         services.AddScoped<IPhoneNumberQueries, PhoneNumberQueries>();
         services.AddScoped<IAgentQueries, AgentQueries>();

@@ -43,5 +43,13 @@ public sealed class AdminKey
 
     public bool Matches(string presented) => _hash is not null && CryptographicOperations.FixedTimeEquals(_hash, Hash(presented));
 
+    /// <summary>A stable, non-secret name for this key (it changes when the key is rotated).</summary>
+    public string ScopeName => _hash is null ? "admin" : "admin:" + Convert.ToHexStringLower(SHA256.HashData(_hash).AsSpan(0, 8));
+
+    /// <summary>A 256-bit key for one purpose, derived from the admin key; usable only by whoever holds the admin key.</summary>
+    public byte[] DeriveKey(string purpose, string salt) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _hash ?? throw new InvalidOperationException("No admin key is configured."), 32,
+            Encoding.UTF8.GetBytes(salt), Encoding.UTF8.GetBytes(purpose));
+
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

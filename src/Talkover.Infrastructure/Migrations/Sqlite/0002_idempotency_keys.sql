@@ -1,0 +1,15 @@
+-- First responses kept for replay under an Idempotency-Key, per environment (or admin credential), for 24 hours.
+CREATE TABLE idempotency_keys (
+    scope                  TEXT NOT NULL,
+    idempotency_key        TEXT NOT NULL,
+    fingerprint            TEXT NOT NULL,
+    state                  TEXT NOT NULL CHECK (state IN ('in_flight', 'completed')),
+    response_status        INTEGER NULL,
+    response_content_type  TEXT NULL,
+    response_location      TEXT NULL,
+    response_body          BLOB NULL,
+    created_at             TEXT NOT NULL,
+    expires_at             TEXT NOT NULL,
+    PRIMARY KEY (scope, idempotency_key)
+);
+CREATE INDEX ix_idempotency_keys_expires_at ON idempotency_keys (expires_at);
