@@ -1,0 +1,267 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Talkover.Application.Abstractions;
+using Talkover.Application.PhoneNumbers;
+using Talkover.Domain.Common;
+using Talkover.Domain.Environments;
+using Talkover.Domain.PhoneNumbers;
+using Talkover.Domain.ReleaseRequests;
+using Talkover.Infrastructure.Persistence;
+using Talkover.Infrastructure.Tests.Support;
+
+namespace Talkover.Infrastructure.Tests.Persistence.Repositories;
+
+/// <summary>
+/// What the repositories and read queries promise, written once and run against every provider
+/// (each derived fixture supplies a fresh database), so "both providers behave the same" is this code.
+/// Everything goes through the real composition: AddInfrastructure, one DI scope per command.
+/// </summary>
+public abstract class RepositoryContractTests
+{
+    private const string Committed = "committed";
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private ServiceProvider? _services;
+
+    protected ServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture's database is not set up.");
+
+    /// <summary>Creates an empty database and returns the configuration the service would read for it.</summary>
+    protected abstract IReadOnlyDictionary<string, string?> CreateDatabase();
+
+    /// <summary>Deletes what <see cref="CreateDatabase"/> made; also called when set-up stopped half way.</summary>
+    protected abstract void DropDatabase();
+
+    [OneTimeSetUp]
+    public void CreateAndMigrateDatabase()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(CreateDatabase()).Build();
+        var options = DependencyInjection.ReadDatabaseOptions(configuration);
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddInfrastructure(options);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _services.GetRequiredService<DatabaseMigrator>().Migrate();
+    }
+
+    [OneTimeTearDown]
+    public async Task DisposeAndDropDatabase()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+            _services = null;
+        }
+
+        DropDatabase();
+    }
+
+    private static IEnumerable<TestCaseData> Profiles()
+    {
+        yield return new TestCaseData(TestData.FullProfile()).SetArgDisplayNames("every field set");
+        yield return new TestCaseData(TestData.MinimalProfile()).SetArgDisplayNames("optional fields null");
+    }
+
+    [TestCaseSource(nameof(Profiles))]
+    public async Task PhoneNumberAdd_WhenProvisioned_RoundTripsThroughTheReadQuery(PhoneNumberProfile profile)
+    {
+        var phone = await ProvisionAsync(profile);
+
+        await using var scope = Services.CreateAsyncScope();
+        var model = await scope.ServiceProvider.GetRequiredService<IPhoneNumberQueries>().GetAsync(phone.EnvironmentId, phone.Id, None);
+
+        Assert.That(model, Is.Not.Null);
+        Assert.That(
+            (model!.Id, model.EnvironmentId, model.Number, model.CurrentStatus, model.PendingReleaseRequestId),
+            Is.EqualTo((phone.Id, phone.EnvironmentId, phone.Number, PhoneNumberStatus.Active, (Guid?)null)));
+        Assert.That(ProfileOf(model), Is.EqualTo(profile));
+        Assert.That(model.CreatedAt, Is.EqualTo(TestData.Now));
+        Assert.That(model.UpdatedAt, Is.EqualTo(TestData.Now));
+        Assert.That(model.CreatedAt.Kind, Is.EqualTo(DateTimeKind.Utc));
+        Assert.That(model.Agents, Is.Empty);
+    }
+
+    [Test]
+    public async Task PhoneNumberGetForUpdate_WhenAReleaseIsPending_RehydratesThePendingRequest()
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        var request = await RequestReleaseAsync(phone);
+
+        await using var scope = Services.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        await unitOfWork.BeginAsync(None);
+        var loaded = await scope.ServiceProvider.GetRequiredService<IPhoneNumberRepository>().GetForUpdateAsync(phone.EnvironmentId, phone.Id, None);
+        var model = await scope.ServiceProvider.GetRequiredService<IPhoneNumberQueries>().GetAsync(phone.EnvironmentId, phone.Id, None);
+
+        Assert.That(loaded, Is.Not.Null);
+        Assert.That(loaded!.PendingReleaseRequestId, Is.EqualTo(request.Id));
+        Assert.That(loaded.Profile, Is.EqualTo(phone.Profile));
+        Assert.That((loaded.Status, loaded.CreatedAt, loaded.UpdatedAt), Is.EqualTo((PhoneNumberStatus.Active, TestData.Now, TestData.Now)));
+        Assert.That(model?.PendingReleaseRequestId, Is.EqualTo(request.Id));
+    }
+
+    [Test]
+    public async Task PhoneNumberGetForUpdate_WhenNumberBelongsToAnotherEnvironment_ReturnsNull()
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        var otherEnvironmentId = await SeedEnvironmentAsync();
+
+        await using var scope = Services.CreateAsyncScope();
+        var loaded = await scope.ServiceProvider.GetRequiredService<IPhoneNumberRepository>().GetForUpdateAsync(otherEnvironmentId, phone.Id, None);
+        var model = await scope.ServiceProvider.GetRequiredService<IPhoneNumberQueries>().GetAsync(otherEnvironmentId, phone.Id, None);
+
+        Assert.That(loaded, Is.Null);
+        Assert.That(model, Is.Null);
+    }
+
+    [Test]
+    public async Task ReleaseRequestAdd_WhenASecondPendingRequestBypassesTheDomain_ThrowsReleaseAlreadyPending()
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        // Two copies of the same number, as two racing commands would each have loaded it:
+        // neither sees the other's request, so only the filtered unique index can stop the second.
+        var first = Rehydrated(phone).RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now);
+        var second = Rehydrated(phone).RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now);
+        await InTransactionAsync(provider => provider.GetRequiredService<IReleaseRequestRepository>().AddAsync(first, "test", None));
+
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync(None);
+        var repository = scope.ServiceProvider.GetRequiredService<IReleaseRequestRepository>();
+
+        var error = Assert.ThrowsAsync<DomainException>(() => repository.AddAsync(second, "test", None));
+
+        Assert.That(error!.Code, Is.EqualTo("RELEASE_ALREADY_PENDING"));
+        Assert.That(await PendingRequestCountAsync(phone.Id), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task PhoneNumberAdd_WhenAnotherActiveNumberHasTheSameE164_ThrowsPhoneNumberAlreadyExists()
+    {
+        var existing = await ProvisionAsync(TestData.FullProfile());
+        var otherEnvironmentId = await SeedEnvironmentAsync();
+        var duplicate = PhoneNumber.Provision(Guid.CreateVersion7(), otherEnvironmentId, existing.Number, TestData.MinimalProfile(), TestData.Now);
+
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync(None);
+        var repository = scope.ServiceProvider.GetRequiredService<IPhoneNumberRepository>();
+
+        Assert.That(await repository.ActiveNumberExistsAsync(existing.Number, None), Is.True);
+        var error = Assert.ThrowsAsync<DomainException>(() => repository.AddAsync(duplicate, None));
+        Assert.That(error!.Code, Is.EqualTo("PHONE_NUMBER_ALREADY_EXISTS"));
+    }
+
+    [Test]
+    public async Task ReleaseRequestAdd_WhenSixteenCommandsRaceForOneNumber_ExactlyOneCommitsAndTheRestGetReleaseAlreadyPending([Range(1, 5)] int round)
+    {
+        const int Writers = 16;
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        var ready = 0;
+        var allReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
+        {
+            // The same steps as the request-release command, each writer in its own scope (own connection).
+            await using var scope = Services.CreateAsyncScope();
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+            var phoneNumbers = scope.ServiceProvider.GetRequiredService<IPhoneNumberRepository>();
+            var releaseRequests = scope.ServiceProvider.GetRequiredService<IReleaseRequestRepository>();
+            if (Interlocked.Increment(ref ready) == Writers)
+            {
+                allReady.SetResult();
+            }
+
+            await start.Task;
+            try
+            {
+                await unitOfWork.BeginAsync(None);
+                var loaded = await phoneNumbers.GetForUpdateAsync(phone.EnvironmentId, phone.Id, None)
+                    ?? throw new InvalidOperationException("The number was not found.");
+                var request = loaded.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now);
+                await releaseRequests.AddAsync(request, "race", None);
+                await unitOfWork.CommitAsync(None);
+                return Committed;
+            }
+            catch (DomainException ex)
+            {
+                return ex.Code;
+            }
+            catch (Exception ex)
+            {
+                return $"{ex.GetType().FullName}: {ex.Message}";
+            }
+        })).ToList();
+
+        await allReady.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        start.SetResult();
+        var outcomes = await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(120));
+
+        var because = $"round {round}: {string.Join(", ", outcomes)}";
+        Assert.That(outcomes, Has.Exactly(1).EqualTo(Committed), because);
+        Assert.That(outcomes, Has.Exactly(Writers - 1).EqualTo("RELEASE_ALREADY_PENDING"), because);
+        Assert.That(await PendingRequestCountAsync(phone.Id), Is.EqualTo(1), because);
+        Assert.That(await HistoryCountAsync(phone.Id), Is.EqualTo(1), "only the winner's history row is stored");
+    }
+
+    protected static PhoneNumber Rehydrated(PhoneNumber phone) =>
+        PhoneNumber.Rehydrate(phone.Id, phone.EnvironmentId, phone.Number, phone.Profile, phone.Status, [], null, phone.CreatedAt, phone.UpdatedAt);
+
+    protected async Task InTransactionAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        await unitOfWork.BeginAsync(None);
+        await work(scope.ServiceProvider);
+        await unitOfWork.CommitAsync(None);
+    }
+
+    protected async Task<Guid> SeedEnvironmentAsync()
+    {
+        var environment = new TenantEnvironment(Guid.CreateVersion7(), "Repository tests", Plans.Standard, TestData.Now);
+        await InTransactionAsync(provider => provider.GetRequiredService<IEnvironmentRepository>().AddAsync(environment, None));
+        return environment.Id;
+    }
+
+    protected async Task<PhoneNumber> ProvisionAsync(PhoneNumberProfile profile)
+    {
+        var environmentId = await SeedEnvironmentAsync();
+        var phone = PhoneNumber.Provision(Guid.CreateVersion7(), environmentId, TestData.UniqueE164(), profile, TestData.Now);
+        await InTransactionAsync(provider => provider.GetRequiredService<IPhoneNumberRepository>().AddAsync(phone, None));
+        return phone;
+    }
+
+    /// <summary>Opens a release request the way the command does: lock the number, ask the domain, store.</summary>
+    protected async Task<ReleaseRequest> RequestReleaseAsync(PhoneNumber phone)
+    {
+        ReleaseRequest? request = null;
+        await InTransactionAsync(async provider =>
+        {
+            var loaded = await provider.GetRequiredService<IPhoneNumberRepository>().GetForUpdateAsync(phone.EnvironmentId, phone.Id, None)
+                ?? throw new InvalidOperationException("The number was not found.");
+            request = loaded.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now);
+            await provider.GetRequiredService<IReleaseRequestRepository>().AddAsync(request, "test", None);
+        });
+        return request!;
+    }
+
+    private async Task<int> PendingRequestCountAsync(Guid phoneNumberId) =>
+        await ScalarAsync("SELECT COUNT(*) FROM release_requests WHERE phone_number_id = @Id AND status = 'pending'", phoneNumberId);
+
+    private async Task<int> HistoryCountAsync(Guid phoneNumberId) => await ScalarAsync(
+        """
+        SELECT COUNT(*) FROM release_request_history h
+        INNER JOIN release_requests r ON r.id = h.release_request_id
+        WHERE r.phone_number_id = @Id
+        """,
+        phoneNumberId);
+
+    private async Task<int> ScalarAsync(string sql, Guid id)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteScalarAsync<int>(sql, new { Id = id }, None);
+    }
+
+    private static PhoneNumberProfile ProfileOf(PhoneNumberReadModel model) => new(
+        model.CountryCode, model.Type, model.HasVoice, model.HasSms, model.HasMms, model.HasFax, model.HasWhatsapp, model.IsSandbox,
+        model.CurrentPrice, model.Currency, model.RenewalDate, model.AutoRenewal, model.MonthlyRenewalCost);
+}

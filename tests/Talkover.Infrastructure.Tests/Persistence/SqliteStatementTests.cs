@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Talkover.Infrastructure.Persistence;
+using Talkover.Infrastructure.Tests.Support;
+
+namespace Talkover.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// Every statement the service can send to SQLite is prepared against the migrated schema with
+/// EXPLAIN, which compiles it (tables, columns, syntax) without running it.
+/// </summary>
+[TestFixture]
+public sealed partial class SqliteStatementTests
+{
+    private TempSqliteDatabase _database = null!;
+
+    private static IEnumerable<TestCaseData> Statements() =>
+        SqlStatements.AsTestCases(SqlStatements.For(new SqliteDialect()));
+
+    [OneTimeSetUp]
+    public void OneTimeSetUp()
+    {
+        _database = new TempSqliteDatabase();
+        var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _database.ConnectionString };
+        new DatabaseMigrator(options, NullLogger<DatabaseMigrator>.Instance).Migrate();
+    }
+
+    [OneTimeTearDown]
+    public void OneTimeTearDown() => _database.Dispose();
+
+    [TestCaseSource(nameof(Statements))]
+    public void Explain_WhenStatementRunsOnSqlite_CompilesAgainstTheMigratedSchema(SqlStatement statement)
+    {
+        Assert.That(() => Explain(statement.Text), Throws.Nothing, $"{statement.Name} does not compile on SQLite:\n{statement.Text}");
+    }
+
+    [Test]
+    public void Statements_WhenCollectedByReflection_IncludeTheSqliteDialect()
+    {
+        var names = SqlStatements.For(new SqliteDialect()).Select(s => s.Name).ToList();
+
+        Assert.That(names, Has.Count.GreaterThanOrEqualTo(15));
+        Assert.That(names, Does.Contain("SqliteDialect.SelectPhoneNumberForUpdate").And.Contain("SqliteDialect.SelectAgentForUpdate"));
+    }
+
+    [Test]
+    public void Explain_WhenStatementNamesAMissingColumn_Throws()
+    {
+        Assert.That(
+            () => Explain("SELECT p.no_such_column FROM phone_numbers p WHERE p.id = @Id"),
+            Throws.TypeOf<SqliteException>().With.Message.Contains("no such column"));
+    }
+
+    private void Explain(string sql)
+    {
+        using var connection = new SqliteConnection(_database.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN " + sql;
+        foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))
+        {
+            command.Parameters.AddWithValue(name, DBNull.Value);
+        }
+
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+        }
+    }
+
+    [GeneratedRegex(@"@\w+")]
+    private static partial Regex ParameterName();
+}

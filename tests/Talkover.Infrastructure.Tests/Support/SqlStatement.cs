@@ -1,0 +1,70 @@
+using System.Reflection;
+using Talkover.Infrastructure.Persistence;
+
+namespace Talkover.Infrastructure.Tests.Support;
+
+/// <summary>One SQL statement the application runs, named after where it lives (e.g. <c>PhoneNumberRepository.Insert</c>).</summary>
+public sealed record SqlStatement(string Name, string Text)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Finds, by reflection, every statement the Infrastructure assembly can send to a database.</summary>
+internal static class SqlStatements
+{
+    private static readonly Assembly InfrastructureAssembly = typeof(DatabaseMigrator).Assembly;
+
+    /// <summary>
+    /// The <c>const string</c> fields of every nested <c>Sql</c> class: SQL shared by both providers.
+    /// Column-list fragments such as <see cref="SqlDialect.PhoneNumberColumns"/> are not nested in a
+    /// <c>Sql</c> class, so they are not statements and are not returned.
+    /// </summary>
+    public static IReadOnlyList<SqlStatement> Shared() =>
+    [
+        .. InfrastructureAssembly.GetTypes()
+            .Where(type => type is { IsNested: true, Name: "Sql" })
+            .SelectMany(type => type
+                .GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+                .Select(field => new SqlStatement($"{type.DeclaringType!.Name}.{field.Name}", (string)field.GetRawConstantValue()!)))
+            .OrderBy(statement => statement.Name, StringComparer.Ordinal),
+    ];
+
+    /// <summary>Every string property of a dialect instance: the statements whose text differs per provider.</summary>
+    public static IReadOnlyList<SqlStatement> Of(SqlDialect dialect) =>
+    [
+        .. dialect.GetType()
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => property.PropertyType == typeof(string))
+            .Select(property => new SqlStatement($"{dialect.GetType().Name}.{property.Name}", (string)property.GetValue(dialect)!))
+            .OrderBy(statement => statement.Name, StringComparer.Ordinal),
+    ];
+
+    /// <summary>The shared statements plus the given dialect's own.</summary>
+    public static IReadOnlyList<SqlStatement> For(SqlDialect dialect) => [.. Shared(), .. Of(dialect)];
+
+    /// <summary>Embedded migration scripts of a provider, named by their file name.</summary>
+    public static IReadOnlyList<SqlStatement> MigrationScripts(DatabaseProvider provider)
+    {
+        var prefix = DatabaseMigrator.ScriptPrefix(provider);
+        return
+        [
+            .. InfrastructureAssembly.GetManifestResourceNames()
+                .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .Select(name => new SqlStatement(name[prefix.Length..], ReadResource(name))),
+        ];
+    }
+
+    /// <summary>NUnit test cases, one per statement, displayed by the statement's name.</summary>
+    public static IEnumerable<TestCaseData> AsTestCases(IEnumerable<SqlStatement> statements) =>
+        statements.Select(statement => new TestCaseData(statement).SetArgDisplayNames(statement.Name));
+
+    private static string ReadResource(string name)
+    {
+        using var stream = InfrastructureAssembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
