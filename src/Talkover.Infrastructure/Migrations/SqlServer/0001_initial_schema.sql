@@ -1,6 +1,7 @@
+-- Text limits are counted in Unicode code points (see TextRules); nvarchar lengths allow two UTF-16 units for each.
 CREATE TABLE dbo.environments (
     id          uniqueidentifier NOT NULL CONSTRAINT pk_environments PRIMARY KEY,
-    name        nvarchar(255) NOT NULL,
+    name        nvarchar(510) NOT NULL,
     plan_name   varchar(20) NOT NULL CONSTRAINT ck_environments_plan CHECK (plan_name IN ('standard', 'professional', 'enterprise')),
     created_at  datetime2(7) NOT NULL
 );
@@ -46,8 +47,8 @@ GO
 CREATE TABLE dbo.agents (
     id              uniqueidentifier NOT NULL CONSTRAINT pk_agents PRIMARY KEY,
     environment_id  uniqueidentifier NOT NULL CONSTRAINT fk_agents_environment REFERENCES dbo.environments (id),
-    name            nvarchar(255) NOT NULL,
-    label           nvarchar(255) NULL,
+    name            nvarchar(510) NOT NULL,
+    label           nvarchar(510) NULL,
     language        varchar(10) NOT NULL,
     direction       varchar(10) NOT NULL CONSTRAINT ck_agents_direction CHECK (direction IN ('inbound', 'outbound')),
     current_status  varchar(10) NOT NULL CONSTRAINT ck_agents_status CHECK (current_status IN ('draft', 'published')),
