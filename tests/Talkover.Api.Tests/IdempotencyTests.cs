@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Talkover.Api.Tests.Support;
+
+namespace Talkover.Api.Tests;
+
+/// <summary>Idempotency-Key on POST/PUT: replay, mismatch, in-flight, and what is (not) kept.</summary>
+public sealed class IdempotencyTests : ApiTestBase
+{
+    private TestEnvironment _environment = null!;
+    private string _number = null!;
+
+    [SetUp]
+    public async Task CreateEnvironment()
+    {
+        _environment = await Api.CreateEnvironmentAsync();
+        _number = await Api.ProvisionAsync(_environment);
+    }
+
+    private Task<ApiResponse> PostWithKeyAsync(string path, string token, string json, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return Api.SendAsync(request);
+    }
+
+    private Task<ApiResponse> RequestReleaseWithKeyAsync(string key, string reason = ApiClient.ValidReason) =>
+        PostWithKeyAsync($"/api/v1/phone-numbers/{_number}/request-release", _environment.Token, $$"""{"reason": "{{reason}}"}""", key);
+
+    [Test]
+    public async Task SameKeySameRequest_ReplaysTheFirstResponseByteForByte()
+    {
+        var first = await RequestReleaseWithKeyAsync("release-1");
+        var again = await RequestReleaseWithKeyAsync("release-1");
+
+        first.ExpectStatus(HttpStatusCode.Created);
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.Status, Is.EqualTo(HttpStatusCode.Created), "not 409: the first response is replayed");
+            Assert.That(again.Body, Is.EqualTo(first.Body));
+            Assert.That(again.Headers.Location, Is.EqualTo(first.Headers.Location));
+            Assert.That(again.Header("Idempotent-Replayed"), Is.EqualTo("true"));
+            Assert.That(first.Header("Idempotent-Replayed"), Is.Null);
+        });
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM release_requests WHERE phone_number_id = @number", new { number = _number }), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task SameKey_WhenFirstAnswerWasAnError_ReplaysThatError()
+    {
+        var agent = await Api.CreateAgentAsync(_environment);
+        (await Api.SetCallingAsync(_environment, agent, _number)).ExpectStatus(HttpStatusCode.OK);
+        var first = await RequestReleaseWithKeyAsync("in-use-1");
+        (await Api.SetCallingAsync(_environment, agent)).ExpectStatus(HttpStatusCode.OK);
+
+        var again = await RequestReleaseWithKeyAsync("in-use-1");
+
+        first.ExpectError(HttpStatusCode.UnprocessableEntity, "PHONE_NUMBER_IN_USE");
+        Assert.That((again.Status, again.Body), Is.EqualTo((first.Status, first.Body)));
+    }
+
+    [Test]
+    public async Task SameKeyDifferentBody_Returns422Mismatch()
+    {
+        (await RequestReleaseWithKeyAsync("k-2")).ExpectStatus(HttpStatusCode.Created);
+
+        var response = await RequestReleaseWithKeyAsync("k-2", "A different reason for the same key.");
+
+        response.ExpectError(HttpStatusCode.UnprocessableEntity, "IDEMPOTENCY_KEY_MISMATCH");
+    }
+
+    [Test]
+    public async Task SameKeyDifferentPath_Returns422Mismatch()
+    {
+        var otherNumber = await Api.ProvisionAsync(_environment);
+        (await RequestReleaseWithKeyAsync("k-3")).ExpectStatus(HttpStatusCode.Created);
+
+        var response = await PostWithKeyAsync($"/api/v1/phone-numbers/{otherNumber}/request-release", _environment.Token,
+            $$"""{"reason": "{{ApiClient.ValidReason}}"}""", "k-3");
+
+        response.ExpectError(HttpStatusCode.UnprocessableEntity, "IDEMPOTENCY_KEY_MISMATCH");
+    }
+
+    [Test]
+    public async Task Keys_AreScopedPerEnvironment()
+    {
+        var other = await Api.CreateEnvironmentAsync();
+        var othersNumber = await Api.ProvisionAsync(other);
+        (await RequestReleaseWithKeyAsync("shared-key")).ExpectStatus(HttpStatusCode.Created);
+
+        var response = await PostWithKeyAsync($"/api/v1/phone-numbers/{othersNumber}/request-release", other.Token,
+            $$"""{"reason": "{{ApiClient.ValidReason}}"}""", "shared-key");
+
+        response.ExpectStatus(HttpStatusCode.Created);
+    }
+
+    [Test]
+    public async Task SimultaneousRequestsWithOneKey_RunOnceAndTheOthersAreInUseOrReplayed()
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await RequestReleaseWithKeyAsync("burst");
+        })).ToArray();
+        start.SetResult();
+        var responses = await Task.WhenAll(tasks);
+
+        Assert.That(responses.Select(r => (r.Status, r.Code)),
+            Is.All.Matches<(HttpStatusCode Status, string? Code)>(r => r.Status == HttpStatusCode.Created || (r.Status == HttpStatusCode.Conflict && r.Code == "IDEMPOTENCY_KEY_IN_USE")));
+        Assert.That(responses.Count(r => r.Status == HttpStatusCode.Created && r.Header("Idempotent-Replayed") is null), Is.EqualTo(1));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM release_requests WHERE phone_number_id = @number", new { number = _number }), Is.EqualTo(1));
+    }
+
+    [TestCase("")]
+    [TestCase("tab\tinside")]
+    [TestCase("del\u007fkey")]
+    public async Task MalformedKey_Returns422(string key)
+    {
+        var response = await RequestReleaseWithKeyAsync(key);
+
+        response.ExpectError(HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR");
+        Assert.That(response.FieldErrors("Idempotency-Key"), Is.Not.Empty);
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM release_requests WHERE phone_number_id = @number", new { number = _number }), Is.Zero);
+    }
+
+    [Test]
+    public async Task OverlongKey_Returns422()
+    {
+        var response = await RequestReleaseWithKeyAsync(new string('k', 256));
+
+        response.ExpectError(HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR");
+    }
+
+    [Test]
+    public async Task AdminCreateEnvironment_IsReplayedWithTheSameTokenButNoSecretRestsInTheDatabase()
+    {
+        var json = """{"name": "Idempotent tenant"}""";
+
+        var first = await PostWithKeyAsync("/api/v1/admin/environments", TalkoverApiFactory.AdminKey, json, "env-create-1");
+        var again = await PostWithKeyAsync("/api/v1/admin/environments", TalkoverApiFactory.AdminKey, json, "env-create-1");
+
+        first.ExpectStatus(HttpStatusCode.Created);
+        Assert.That((again.Status, again.Body, again.Header("Idempotent-Replayed")), Is.EqualTo((first.Status, first.Body, "true")));
+        var token = first.Data["token"]!.GetValue<string>();
+        var storedBodies = await QueryDatabaseAsync<byte[]>("SELECT response_body FROM idempotency_keys WHERE idempotency_key = 'env-create-1'");
+        Assert.That(storedBodies, Has.Count.EqualTo(1));
+        Assert.That(storedBodies[0].AsSpan().IndexOf(Encoding.UTF8.GetBytes(token)), Is.EqualTo(-1), "the stored response must not hold the token in clear");
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM environments WHERE name = 'Idempotent tenant'"), Is.EqualTo(1));
+    }
+}
