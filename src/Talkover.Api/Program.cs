@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -65,13 +64,8 @@ builder.Services
         options.SuppressModelStateInvalidFilter = true;
         options.SuppressMapClientErrors = true;
     })
-    .AddJsonOptions(options =>
-    {
-        var json = options.JsonSerializerOptions;
-        json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-        json.Converters.Add(new UtcTimestampConverter());
-    });
+    .AddJsonOptions(options => JsonDefaults.Apply(options.JsonSerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
 
 builder.Services
     .AddAuthentication(BearerAuthenticationHandler.SchemeName)

@@ -43,12 +43,41 @@ public sealed class RoutingAndEnvelopeTests : ApiTestBase
     }
 
     [Test]
-    public async Task OpenApiDocument_DescribesTheReleaseRouteWithoutAuth()
+    public async Task OpenApiDocument_DescribesTheReleaseRouteItsBodyErrorsAndSchemeWithoutAuth()
     {
         var response = await Api.SendAsync(HttpMethod.Get, "/openapi/v1.json");
 
         response.ExpectStatus(HttpStatusCode.OK);
-        Assert.That(response.Json["paths"]!.AsObject().Select(p => p.Key), Does.Contain("/api/v1/phone-numbers/{phone_number_id}/request-release"));
+        var release = response.Json["paths"]!["/api/v1/phone-numbers/{phone_number_id}/request-release"]!["post"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(release["requestBody"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "reason" }));
+            Assert.That(release["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "phone_number_id" }));
+            Assert.That(release["responses"]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "201", "400", "401", "404", "409", "413", "415", "422" }));
+            Assert.That(release["responses"]!["409"]!["description"]!.GetValue<string>(), Does.Contain("RELEASE_ALREADY_PENDING"));
+            Assert.That(release["responses"]!["422"]!["description"]!.GetValue<string>(), Does.Contain("PHONE_NUMBER_IN_USE").And.Contain("VALIDATION_ERROR"));
+            Assert.That(release["security"]![0]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "environment_token" }));
+            Assert.That(response.Json["components"]!["securitySchemes"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "environment_token", "admin_key" }));
+        });
+    }
+
+    [Test]
+    public async Task OpenApiDocument_ListsEveryRoute()
+    {
+        var response = await Api.SendAsync(HttpMethod.Get, "/openapi/v1.json");
+
+        Assert.That(response.Json["paths"]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[]
+        {
+            "/api/v1/phone-numbers/{phone_number_id}/request-release",
+            "/api/v1/phone-numbers/{phone_number_id}",
+            "/api/v1/agents",
+            "/api/v1/agents/{agent_id}",
+            "/api/v1/agents/{agent_id}/calling",
+            "/api/v1/admin/environments",
+            "/api/v1/admin/environments/{environment_id}/tokens",
+            "/api/v1/admin/environments/{environment_id}/phone-numbers",
+            "/api/v1/health",
+        }));
     }
 
     [Test]

@@ -30,6 +30,7 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
     [HttpPost("{environment_id}/tokens")]
     [JsonBody(required: false)]
     [ProducesResponseType<ApiEnvelope<IssuedTokenDto>>(StatusCodes.Status201Created)]
+    [ErrorCode(StatusCodes.Status404NotFound, "ENVIRONMENT_NOT_FOUND")]
     public async Task<IActionResult> IssueToken([FromRoute(Name = "environment_id")] string environmentId, JsonBody body, CancellationToken cancellationToken)
     {
         var token = await Mediator.Send(new IssueEnvironmentTokenCommand(RouteIds.Parse(environmentId)), cancellationToken);
@@ -39,6 +40,8 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
     [HttpPost("{environment_id}/phone-numbers")]
     [JsonBody(Schema = typeof(ProvisionPhoneNumberBody))]
     [ProducesResponseType<ApiEnvelope<PhoneNumberDto>>(StatusCodes.Status201Created)]
+    [ErrorCode(StatusCodes.Status404NotFound, "ENVIRONMENT_NOT_FOUND")]
+    [ErrorCode(StatusCodes.Status409Conflict, "PHONE_NUMBER_ALREADY_EXISTS")]
     public async Task<IActionResult> ProvisionPhoneNumber([FromRoute(Name = "environment_id")] string environmentId, JsonBody body, CancellationToken cancellationToken)
     {
         var command = new ProvisionPhoneNumberCommand

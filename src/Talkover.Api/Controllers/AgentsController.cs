@@ -26,6 +26,8 @@ public sealed class AgentsController(IMediator mediator) : ApiControllerBase(med
 
     [HttpGet("{agent_id}")]
     [ProducesResponseType<ApiEnvelope<AgentDto>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status404NotFound, "AGENT_NOT_FOUND")]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
     public async Task<IActionResult> Get([FromRoute(Name = "agent_id")] string agentId, CancellationToken cancellationToken) =>
         Ok(Envelope(await Mediator.Send(new GetAgentQuery(EnvironmentId, RouteIds.Parse(agentId)), cancellationToken)));
 
@@ -33,6 +35,8 @@ public sealed class AgentsController(IMediator mediator) : ApiControllerBase(med
     [HttpPut("{agent_id}/calling")]
     [JsonBody(Schema = typeof(UpdateCallingBody))]
     [ProducesResponseType<ApiEnvelope<AgentDto>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status404NotFound, "AGENT_NOT_FOUND")]
+    [ErrorCode(StatusCodes.Status409Conflict, "PHONE_NUMBER_RELEASE_PENDING")]
     public async Task<IActionResult> UpdateCalling([FromRoute(Name = "agent_id")] string agentId, JsonBody body, CancellationToken cancellationToken)
     {
         var command = new UpdateAgentCallingCommand(EnvironmentId, RouteIds.Parse(agentId), body.String("direction"), body.UuidArray("phone_number_ids"));

@@ -18,6 +18,9 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
     [HttpPost("{phone_number_id}/request-release")]
     [JsonBody(Schema = typeof(RequestReleaseBody))]
     [ProducesResponseType<ApiEnvelope<ReleaseRequestDto>>(StatusCodes.Status201Created)]
+    [ErrorCode(StatusCodes.Status404NotFound, "PHONE_NUMBER_NOT_FOUND")]
+    [ErrorCode(StatusCodes.Status409Conflict, "RELEASE_ALREADY_PENDING")]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "PHONE_NUMBER_IN_USE")]
     public async Task<IActionResult> RequestRelease([FromRoute(Name = "phone_number_id")] string phoneNumberId, JsonBody body, CancellationToken cancellationToken)
     {
         var command = new RequestPhoneNumberReleaseCommand(EnvironmentId, RouteIds.Parse(phoneNumberId), body.String("reason"));
@@ -27,6 +30,8 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
 
     [HttpGet("{phone_number_id}")]
     [ProducesResponseType<ApiEnvelope<PhoneNumberDto>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status404NotFound, "PHONE_NUMBER_NOT_FOUND")]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
     public async Task<IActionResult> Get([FromRoute(Name = "phone_number_id")] string phoneNumberId, CancellationToken cancellationToken) =>
         Ok(Envelope(await Mediator.Send(new GetPhoneNumberQuery(EnvironmentId, RouteIds.Parse(phoneNumberId)), cancellationToken)));
 

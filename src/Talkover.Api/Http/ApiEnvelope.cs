@@ -10,8 +10,24 @@ public sealed record ApiEnvelope<T>(T Data, string? Message = null, object? Meta
 }
 
 /// <summary>Every non-2xx body. <c>errors</c> only on VALIDATION_ERROR; <c>request_id</c> always.</summary>
-public sealed record ApiErrorEnvelope(string Message, string Code, IReadOnlyDictionary<string, string[]>? Errors, string RequestId)
+public sealed record ApiErrorEnvelope
 {
-    [JsonPropertyOrder(-1)]
+    public ApiErrorEnvelope(string message, string code, string requestId, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        Message = message;
+        Code = code;
+        Errors = errors;
+        RequestId = requestId;
+    }
+
     public bool Success => false;
+
+    public string Message { get; }
+
+    public string Code { get; }
+
+    /// <summary>Field name → every problem with it; present only on VALIDATION_ERROR.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; }
+
+    public string RequestId { get; }
 }

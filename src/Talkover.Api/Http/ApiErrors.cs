@@ -35,7 +35,7 @@ public static class ApiErrors
     };
 
     public static ApiErrorEnvelope Envelope(HttpContext context, string code, string message, IReadOnlyDictionary<string, string[]>? errors = null) =>
-        new(message, code, errors, context.TraceIdentifier);
+        new(message, code, context.TraceIdentifier, errors);
 
     /// <summary>For MVC filters and controllers.</summary>
     public static IActionResult Result(HttpContext context, int status, string code, string message, IReadOnlyDictionary<string, string[]>? errors = null) =>

@@ -9,7 +9,7 @@ namespace Talkover.Api.Http;
 /// <see cref="Input{T}"/> so that a missing field and a field of the wrong type reach validation as such.
 /// A JSON <c>null</c> counts as not sent.
 /// </summary>
-[Microsoft.AspNetCore.Mvc.ModelBinder(BinderType = typeof(JsonBodyModelBinder))]
+[JsonBodyBinder]
 public sealed class JsonBody(JsonElement root)
 {
     public static readonly JsonBody Empty = new(JsonDocument.Parse("{}").RootElement);
@@ -86,4 +86,20 @@ public static class RouteIds
 {
     public static Input<Guid> Parse(string? text) =>
         Guid.TryParseExact(text, "D", out var id) ? id : Input<Guid>.WrongType;
+}
+
+/// <summary>
+/// Binds <see cref="JsonBody"/> parameters with <see cref="JsonBodyModelBinder"/>. The binding source is
+/// "special" (like CancellationToken), so the OpenAPI document does not list the body as a parameter;
+/// it is described as the request body from <see cref="JsonBodyAttribute.Schema"/> instead.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class JsonBodyBinderAttribute : Microsoft.AspNetCore.Mvc.ModelBinderAttribute
+{
+    public JsonBodyBinderAttribute()
+        : base(typeof(JsonBodyModelBinder))
+    {
+    }
+
+    public override Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource BindingSource => Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Special;
 }
