@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Scalar.AspNetCore;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
@@ -27,19 +26,33 @@ catch (InvalidOperationException ex)
     return 1;
 }
 
+// The database is made ready before the host is built, so a bad one stops the process with one
+// line (no host start-up stack trace) and the server never listens against a database it cannot use.
+var migrator = new DatabaseMigrator(settings.Database);
+try
+{
+    if (settings.Database.MigrateOnStartup || args.Contains("migrate"))
+    {
+        foreach (var script in migrator.Migrate())
+        {
+            Console.WriteLine($"talkover: applied migration {script}");
+        }
+    }
+    else
+    {
+        migrator.EnsureReachable();
+    }
+}
+catch (Exception ex) when (ex is DatabaseUnavailableException or DbException)
+{
+    Console.Error.WriteLine($"talkover: cannot start: {ex.Message}");
+    return 1;
+}
+
 if (args.Contains("migrate"))
 {
-    try
-    {
-        new DatabaseMigrator(settings.Database, NullLogger<DatabaseMigrator>.Instance).Migrate();
-        Console.WriteLine("talkover: the database is up to date.");
-        return 0;
-    }
-    catch (Exception ex) when (ex is DatabaseUnavailableException or DbException)
-    {
-        Console.Error.WriteLine($"talkover: migration failed: {ex.Message}");
-        return 1;
-    }
+    Console.WriteLine("talkover: the database is up to date.");
+    return 0;
 }
 
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -112,7 +125,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is DatabaseUnavailableException or DbException or IOException)
+catch (IOException ex)
 {
     Console.Error.WriteLine($"talkover: cannot start: {ex.Message}");
     return 1;

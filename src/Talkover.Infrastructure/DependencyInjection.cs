@@ -19,7 +19,6 @@ public static class DependencyInjection
 
         services.AddSingleton(options);
         services.AddSingleton(SqlDialect.For(options.Provider));
-        services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
 

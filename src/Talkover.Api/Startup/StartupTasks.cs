@@ -1,28 +1,16 @@
-using Talkover.Infrastructure.Persistence;
-
 namespace Talkover.Api.Startup;
 
 /// <summary>
-/// Runs before the server takes requests: migrations (or a reachability check), then demo data.
-/// A failure here stops the process, so it never serves against a database it cannot use.
+/// Runs before the server takes requests, once the database is ready (Program prepares it before the
+/// host is built): prints the generated admin key, then creates the demo data on an empty database.
 /// </summary>
 public sealed class StartupTasks(
     TalkoverSettings settings,
-    DatabaseMigrator migrator,
     IServiceScopeFactory scopes,
     IConfiguration configuration) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (settings.Database.MigrateOnStartup)
-        {
-            migrator.Migrate();
-        }
-        else
-        {
-            migrator.EnsureReachable();
-        }
-
         if (settings.AdminKeyGenerated)
         {
             Console.WriteLine($"Admin key for this run (Development only; set Admin__ApiKey to keep one): {settings.AdminApiKey}");

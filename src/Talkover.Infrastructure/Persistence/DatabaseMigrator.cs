@@ -2,19 +2,19 @@ using System.Reflection;
 using DbUp;
 using DbUp.Engine;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 using Talkover.Application.Abstractions;
 
 namespace Talkover.Infrastructure.Persistence;
 
 /// <summary>Applies the provider's numbered, embedded DbUp scripts; each script runs once.</summary>
-public sealed class DatabaseMigrator(DatabaseOptions options, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(DatabaseOptions options)
 {
     private static readonly Assembly ScriptAssembly = typeof(DatabaseMigrator).Assembly;
 
     public static string ScriptPrefix(DatabaseProvider provider) => $"Talkover.Infrastructure.Migrations.{provider}.";
 
-    public void Migrate()
+    /// <summary>Applies what is missing and returns the names of the scripts it applied.</summary>
+    public IReadOnlyList<string> Migrate()
     {
         var result = options.Provider switch
         {
@@ -28,10 +28,7 @@ public sealed class DatabaseMigrator(DatabaseOptions options, ILogger<DatabaseMi
             throw new DatabaseUnavailableException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
         }
 
-        foreach (var script in result.Scripts)
-        {
-            logger.LogInformation("Applied migration {Script}", script.Name);
-        }
+        return [.. result.Scripts.Select(script => script.Name)];
     }
 
     /// <summary>Fails when the database cannot be opened, for a start without migrations.</summary>

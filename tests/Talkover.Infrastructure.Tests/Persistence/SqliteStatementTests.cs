@@ -23,7 +23,7 @@ public sealed partial class SqliteStatementTests
     {
         _database = new TempSqliteDatabase();
         var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _database.ConnectionString };
-        new DatabaseMigrator(options, NullLogger<DatabaseMigrator>.Instance).Migrate();
+        new DatabaseMigrator(options).Migrate();
     }
 
     [OneTimeTearDown]

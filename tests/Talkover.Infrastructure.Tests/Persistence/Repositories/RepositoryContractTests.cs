@@ -41,7 +41,7 @@ public abstract class RepositoryContractTests
         services.AddLogging();
         services.AddInfrastructure(options);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        _services.GetRequiredService<DatabaseMigrator>().Migrate();
+        new DatabaseMigrator(_services.GetRequiredService<DatabaseOptions>()).Migrate();
     }
 
     [OneTimeTearDown]

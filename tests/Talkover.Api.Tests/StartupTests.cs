@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Talkover.Api.Tests.Support;
+
+namespace Talkover.Api.Tests;
+
+/// <summary>The process itself: the newcomer path, the migrate command, and refusing bad configuration.</summary>
+[NonParallelizable]
+public sealed partial class StartupTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private string _dbPath = null!;
+
+    [SetUp]
+    public void NewDatabasePath() => _dbPath = Path.Combine(Path.GetTempPath(), $"talkover-startup-{Guid.NewGuid():N}", "data", "talkover.db");
+
+    [TearDown]
+    public void DeleteDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        var folder = Path.GetDirectoryName(Path.GetDirectoryName(_dbPath))!;
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task FirstRunInDevelopment_PrintsATokenAndACurlThatReturns201()
+    {
+        var port = ServiceProcess.FreePort();
+        await using var service = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Talkover"] = $"Data Source={_dbPath}",
+        }, "--urls", $"http://127.0.0.1:{port}");
+
+        await service.WaitForOutputAsync("Now listening on", Patience);
+        var output = service.Stdout;
+        var token = TokenLine().Match(output).Groups[1].Value;
+        var path = CurlPath().Match(output).Groups[1].Value;
+        var body = CurlBody().Match(output).Groups[1].Value;
+        Assert.That(new[] { token, path, body }, Has.None.Empty, output);
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var api = new ApiClient(http);
+        var created = await api.SendAsync(HttpMethod.Post, path, token, body);
+        var again = await api.SendAsync(HttpMethod.Post, path, token, body);
+
+        created.ExpectStatus(HttpStatusCode.Created);
+        again.ExpectError(HttpStatusCode.Conflict, "RELEASE_ALREADY_PENDING");
+        Assert.That(output, Does.Contain("Admin key for this run"));
+        Assert.That(File.Exists(_dbPath), Is.True, "the SQLite folder is created when missing");
+    }
+
+    [Test]
+    public async Task SecondRun_DoesNotSeedAgainOrReprintAToken()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Talkover"] = $"Data Source={_dbPath}",
+        };
+        await using (var first = ServiceProcess.Start(environment, "--urls", $"http://127.0.0.1:{ServiceProcess.FreePort()}"))
+        {
+            await first.WaitForOutputAsync("Now listening on", Patience);
+        }
+
+        await using var second = ServiceProcess.Start(environment, "--urls", $"http://127.0.0.1:{ServiceProcess.FreePort()}");
+        await second.WaitForOutputAsync("Now listening on", Patience);
+
+        Assert.That(second.Stdout, Does.Not.Match("talq_[A-Za-z0-9_-]{43}").And.Contain("Demo data is already in the database"));
+    }
+
+    [Test]
+    public async Task MigrateCommand_AppliesTheSchemaAndExits()
+    {
+        await using var service = ServiceProcess.Start(new Dictionary<string, string> { ["ConnectionStrings__Talkover"] = $"Data Source={_dbPath}" }, "migrate");
+
+        var exitCode = await service.WaitForExitAsync(Patience);
+
+        Assert.That(exitCode, Is.Zero, service.Stderr);
+        await using var connection = new SqliteConnection($"Data Source={_dbPath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'release_requests'";
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(1L));
+    }
+
+    [TestCase("Database__Provider", "Oracle", "Database:Provider 'Oracle' is not supported")]
+    [TestCase("Admin__ApiKey", "too-short", "Admin:ApiKey must be at least 32 characters")]
+    [TestCase("Database__MigrateOnStartup", "sometimes", "Database:MigrateOnStartup 'sometimes' must be true or false")]
+    [TestCase("RateLimits__StandardPerMinute", "0", "RateLimits")]
+    public async Task BadConfiguration_ExitsNonZeroWithOneLine(string key, string value, string reason)
+    {
+        await using var service = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Talkover"] = $"Data Source={_dbPath}",
+            [key] = value,
+        });
+
+        var exitCode = await service.WaitForExitAsync(Patience);
+
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(service.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1).And.One.Contains(reason), service.Stderr);
+    }
+
+    [Test]
+    public async Task UnreachableSqlServer_ExitsNonZeroWithOneLine()
+    {
+        await using var service = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "SqlServer",
+            ["ConnectionStrings__Talkover"] = "Server=tcp:127.0.0.1,1;Database=talkover;User Id=sa;Password=unused;Connect Timeout=2;Encrypt=False",
+        });
+
+        var exitCode = await service.WaitForExitAsync(Patience);
+
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(service.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith("talkover: cannot start:"), service.Stderr);
+    }
+
+    [GeneratedRegex(@"^\s+(talq_[A-Za-z0-9_-]{43})\s*$", RegexOptions.Multiline)]
+    private static partial Regex TokenLine();
+
+    [GeneratedRegex(@"curl -i -X POST ""http://[^/]+(/api/v1/phone-numbers/[0-9a-f-]{36}/request-release)""")]
+    private static partial Regex CurlPath();
+
+    [GeneratedRegex(@"-d '(\{.*\})'")]
+    private static partial Regex CurlBody();
+}
