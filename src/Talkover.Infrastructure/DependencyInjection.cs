@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Agents;
 using Talkover.Application.PhoneNumbers;
+using Talkover.Application.ReleaseRequests;
 using Talkover.Infrastructure.Persistence;
 using Talkover.Infrastructure.Persistence.Queries;
 using Talkover.Infrastructure.Persistence.Repositories;
@@ -30,6 +31,7 @@ public static class DependencyInjection
 
         services.AddScoped<IPhoneNumberQueries, PhoneNumberQueries>();
         services.AddScoped<IAgentQueries, AgentQueries>();
+        services.AddScoped<IReleaseRequestQueries, ReleaseRequestQueries>();
         services.AddScoped<ICredentialQueries, CredentialQueries>();
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();
 

@@ -6,6 +6,7 @@ using Talkover.Api.Http;
 using Talkover.Application.Environments;
 using Talkover.Application.Environments.CreateEnvironment;
 using Talkover.Application.Environments.IssueToken;
+using Talkover.Application.Environments.RevokeToken;
 using Talkover.Application.PhoneNumbers;
 using Talkover.Application.PhoneNumbers.ProvisionPhoneNumber;
 
@@ -35,6 +36,18 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
     {
         var token = await Mediator.Send(new IssueEnvironmentTokenCommand(RouteIds.Parse(environmentId)), cancellationToken);
         return CreatedEnvelope($"/api/v1/admin/environments/{token.EnvironmentId}/tokens/{token.Id}", token);
+    }
+
+    /// <summary>Revoke a token: it is refused from the next request on. Revoking twice is harmless.</summary>
+    [HttpDelete("{environment_id}/tokens/{token_id}")]
+    [ProducesResponseType<ApiEnvelope<RevokedTokenDto>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status404NotFound, "ENVIRONMENT_NOT_FOUND")]
+    [ErrorCode(StatusCodes.Status404NotFound, "TOKEN_NOT_FOUND")]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
+    public async Task<IActionResult> RevokeToken([FromRoute(Name = "environment_id")] string environmentId, [FromRoute(Name = "token_id")] string tokenId, CancellationToken cancellationToken)
+    {
+        var token = await Mediator.Send(new RevokeEnvironmentTokenCommand(RouteIds.Parse(environmentId), RouteIds.Parse(tokenId)), cancellationToken);
+        return Ok(Envelope(token, "Token revoked"));
     }
 
     [HttpPost("{environment_id}/phone-numbers")]

@@ -6,6 +6,7 @@ using Talkover.Api.Http;
 using Talkover.Application.Agents;
 using Talkover.Application.Agents.CreateAgent;
 using Talkover.Application.Agents.GetAgent;
+using Talkover.Application.Agents.ListAgents;
 using Talkover.Application.Agents.UpdateAgentCalling;
 
 namespace Talkover.Api.Controllers;
@@ -22,6 +23,17 @@ public sealed class AgentsController(IMediator mediator) : ApiControllerBase(med
         var command = new CreateAgentCommand(EnvironmentId, body.String("name"), body.String("label"), body.String("language"), body.String("direction"));
         var agent = await Mediator.Send(command, cancellationToken);
         return CreatedEnvelope($"/api/v1/agents/{agent.Id}", agent);
+    }
+
+    /// <summary>The environment's agents, newest first.</summary>
+    [HttpGet]
+    [ProducesResponseType<ApiEnvelope<IReadOnlyList<AgentDto>>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
+    public async Task<IActionResult> List(CancellationToken cancellationToken)
+    {
+        var query = Request.Query;
+        var page = await Mediator.Send(new ListAgentsQuery(EnvironmentId, query.String("status"), query.String("direction"), query.String("search"), query.Page()), cancellationToken);
+        return Ok(PageEnvelope(page));
     }
 
     [HttpGet("{agent_id}")]

@@ -5,6 +5,10 @@ using Talkover.Api.Authentication;
 using Talkover.Api.Http;
 using Talkover.Application.PhoneNumbers;
 using Talkover.Application.PhoneNumbers.GetPhoneNumber;
+using Talkover.Application.PhoneNumbers.ListPhoneNumbers;
+using Talkover.Application.ReleaseRequests.CancelReleaseRequest;
+using Talkover.Application.ReleaseRequests.GetReleaseRequest;
+using Talkover.Application.ReleaseRequests.ListReleaseRequests;
 using Talkover.Application.ReleaseRequests;
 using Talkover.Application.ReleaseRequests.RequestRelease;
 
@@ -28,6 +32,49 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
         return CreatedEnvelope($"/api/v1/phone-numbers/release-requests/{request.Id}", request);
     }
 
+    /// <summary>The environment's phone numbers, newest first.</summary>
+    [HttpGet]
+    [ProducesResponseType<ApiEnvelope<IReadOnlyList<PhoneNumberDto>>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
+    public async Task<IActionResult> List(CancellationToken cancellationToken)
+    {
+        var query = Request.Query;
+        var page = await Mediator.Send(
+            new ListPhoneNumbersQuery(EnvironmentId, query.String("type"), query.Boolean("has_voice"), query.Boolean("has_whatsapp"), query.String("search"), query.Page()),
+            cancellationToken);
+        return Ok(PageEnvelope(page));
+    }
+
+    /// <summary>The environment's release requests, newest first.</summary>
+    [HttpGet("release-requests")]
+    [ProducesResponseType<ApiEnvelope<IReadOnlyList<ReleaseRequestDto>>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
+    public async Task<IActionResult> ListReleaseRequests(CancellationToken cancellationToken)
+    {
+        var query = Request.Query;
+        var page = await Mediator.Send(new ListReleaseRequestsQuery(EnvironmentId, query.String("status"), query.Uuid("phone_number_id"), query.Page()), cancellationToken);
+        return Ok(PageEnvelope(page));
+    }
+
+    [HttpGet("release-requests/{request_id}")]
+    [ProducesResponseType<ApiEnvelope<ReleaseRequestDto>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status404NotFound, "RELEASE_REQUEST_NOT_FOUND")]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
+    public async Task<IActionResult> GetReleaseRequest([FromRoute(Name = "request_id")] string requestId, CancellationToken cancellationToken) =>
+        Ok(Envelope(await Mediator.Send(new GetReleaseRequestQuery(EnvironmentId, RouteIds.Parse(requestId)), cancellationToken)));
+
+    /// <summary>Withdraw a pending release request; the number can then be requested again.</summary>
+    [HttpPost("release-requests/{request_id}/cancel")]
+    [JsonBody(required: false, Schema = typeof(NoteBody))]
+    [ProducesResponseType<ApiEnvelope<ReleaseRequestDto>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status404NotFound, "RELEASE_REQUEST_NOT_FOUND")]
+    [ErrorCode(StatusCodes.Status409Conflict, "RELEASE_REQUEST_NOT_PENDING")]
+    public async Task<IActionResult> CancelReleaseRequest([FromRoute(Name = "request_id")] string requestId, JsonBody body, CancellationToken cancellationToken)
+    {
+        var request = await Mediator.Send(new CancelReleaseRequestCommand(EnvironmentId, RouteIds.Parse(requestId), body.String("note")), cancellationToken);
+        return Ok(Envelope(request, "Release request cancelled"));
+    }
+
     [HttpGet("{phone_number_id}")]
     [ProducesResponseType<ApiEnvelope<PhoneNumberDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, "PHONE_NUMBER_NOT_FOUND")]
@@ -36,4 +83,6 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
         Ok(Envelope(await Mediator.Send(new GetPhoneNumberQuery(EnvironmentId, RouteIds.Parse(phoneNumberId)), cancellationToken)));
 
     public sealed record RequestReleaseBody(string Reason);
+
+    public sealed record NoteBody(string? Note);
 }

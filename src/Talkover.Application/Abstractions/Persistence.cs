@@ -30,12 +30,27 @@ public interface IPhoneNumberRepository
 
     /// <summary>Throws PHONE_NUMBER_ALREADY_EXISTS when another active number has the same E.164 value.</summary>
     Task AddAsync(PhoneNumber phoneNumber, CancellationToken cancellationToken);
+
+    /// <summary>Stores that the number was released (it leaves its environment for good).</summary>
+    Task SaveReleasedAsync(PhoneNumber phoneNumber, CancellationToken cancellationToken);
 }
 
 public interface IReleaseRequestRepository
 {
     /// <summary>Stores a new request with its first history row; a second pending request for the number throws RELEASE_ALREADY_PENDING.</summary>
     Task AddAsync(ReleaseRequest request, string actor, CancellationToken cancellationToken);
+
+    /// <summary>A request without taking a lock; with an environment id, only if it belongs to that environment.</summary>
+    Task<ReleaseRequest?> GetAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="GetAsync"/>, locked until the transaction ends so that two decisions run one after the other.</summary>
+    Task<ReleaseRequest?> GetForUpdateAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a resolution (cancelled, approved, rejected) with its history row. Throws
+    /// RELEASE_REQUEST_NOT_PENDING if the stored request was no longer pending.
+    /// </summary>
+    Task SaveResolutionAsync(ReleaseRequest request, string actor, CancellationToken cancellationToken);
 }
 
 public interface IAgentRepository
@@ -56,6 +71,11 @@ public interface IEnvironmentRepository
     Task AddAsync(TenantEnvironment environment, CancellationToken cancellationToken);
 
     Task AddTokenAsync(EnvironmentToken token, CancellationToken cancellationToken);
+
+    Task<EnvironmentToken?> GetTokenAsync(Guid environmentId, Guid tokenId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the token revoked, unless it already was.</summary>
+    Task RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken);
 }
 
 /// <summary>The database could not be reached; clients get 503 SERVICE_UNAVAILABLE.</summary>

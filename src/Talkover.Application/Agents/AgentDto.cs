@@ -66,6 +66,10 @@ public sealed record AgentPhoneNumberReadModel(Guid Id, string Number, string Co
 public interface IAgentQueries
 {
     Task<AgentReadModel?> GetAsync(Guid environmentId, Guid agentId, CancellationToken cancellationToken);
+
+    /// <summary>A page of the environment's agents, newest first, with their numbers.</summary>
+    Task<(IReadOnlyList<AgentReadModel> Items, long Total)> ListAsync(
+        Guid environmentId, ListAgents.AgentFilter filter, Common.PageRequest page, CancellationToken cancellationToken);
 }
 
 public sealed class AgentProfile : Profile

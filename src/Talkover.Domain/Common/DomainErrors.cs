@@ -15,6 +15,9 @@ public static class DomainErrors
     public static DomainException EnvironmentNotFound() =>
         new(ErrorKind.NotFound, "ENVIRONMENT_NOT_FOUND", "Environment not found");
 
+    public static DomainException TokenNotFound() =>
+        new(ErrorKind.NotFound, "TOKEN_NOT_FOUND", "Token not found");
+
     public static DomainException ReleaseAlreadyPending() =>
         new(ErrorKind.Conflict, "RELEASE_ALREADY_PENDING", "A release request for this phone number is already pending");
 

@@ -93,6 +93,27 @@ public sealed class PhoneNumber
         return request;
     }
 
+    /// <summary>
+    /// Gives the number up for good, once support approved its release. A number an agent holds is
+    /// never released, even if an assignment somehow slipped in after the request.
+    /// </summary>
+    public void Release(DateTime now)
+    {
+        if (Status == PhoneNumberStatus.Released)
+        {
+            throw DomainErrors.PhoneNumberNotFound();
+        }
+
+        if (IsInUse)
+        {
+            throw DomainErrors.PhoneNumberInUse();
+        }
+
+        Status = PhoneNumberStatus.Released;
+        PendingReleaseRequestId = null;
+        UpdatedAt = now;
+    }
+
     /// <summary>Checks that an agent may take this number.</summary>
     public void EnsureAssignable()
     {

@@ -26,6 +26,22 @@ internal abstract class SqlDialect
     /// <summary>An agent of an environment, locked for the rest of the transaction.</summary>
     public abstract string SelectAgentForUpdate { get; }
 
+    /// <summary>A release request (of an environment when one is given), locked for the rest of the transaction.</summary>
+    public abstract string SelectReleaseRequestForUpdate { get; }
+
+    /// <summary>The clause that takes rows <c>@Skip</c> to <c>@Skip + @Take</c> of an ordered query.</summary>
+    public abstract string PageClause { get; }
+
+    /// <summary>
+    /// A shared list statement with its <c>/*page*/</c> marker replaced by this provider's paging
+    /// clause. The marker is a comment, so the shared text is valid SQL on its own.
+    /// </summary>
+    public string Paged(string sql) => sql.Contains(PageMarker, StringComparison.Ordinal)
+        ? sql.Replace(PageMarker, PageClause, StringComparison.Ordinal)
+        : throw new ArgumentException("The statement has no /*page*/ marker.", nameof(sql));
+
+    internal const string PageMarker = "/*page*/";
+
     public static SqlDialect For(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => new SqliteDialect(),
@@ -41,6 +57,10 @@ internal abstract class SqlDialect
 
     internal const string AgentColumns = """
         a.id, a.environment_id, a.name, a.label, a.language, a.direction, a.current_status, a.created_at, a.updated_at
+        """;
+
+    internal const string ReleaseRequestColumns = """
+        r.id, r.environment_id, r.phone_number_id, r.phone_number, r.reason, r.status, r.requested_at, r.resolved_at, r.resolution_note
         """;
 }
 
@@ -70,6 +90,14 @@ internal sealed class SqliteDialect : SqlDialect
         FROM agents a
         WHERE a.environment_id = @EnvironmentId AND a.id = @Id
         """;
+
+    public override string SelectReleaseRequestForUpdate { get; } = $"""
+        SELECT {ReleaseRequestColumns}
+        FROM release_requests r
+        WHERE r.id = @Id AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
+        """;
+
+    public override string PageClause => "LIMIT @Take OFFSET @Skip";
 }
 
 internal sealed class SqlServerDialect : SqlDialect
@@ -97,4 +125,12 @@ internal sealed class SqlServerDialect : SqlDialect
         FROM agents a WITH (UPDLOCK, HOLDLOCK)
         WHERE a.environment_id = @EnvironmentId AND a.id = @Id
         """;
+
+    public override string SelectReleaseRequestForUpdate { get; } = $"""
+        SELECT {ReleaseRequestColumns}
+        FROM release_requests r WITH (UPDLOCK, HOLDLOCK)
+        WHERE r.id = @Id AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
+        """;
+
+    public override string PageClause => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
 }

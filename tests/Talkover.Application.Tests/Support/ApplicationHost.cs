@@ -5,6 +5,7 @@ using Moq;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Agents;
 using Talkover.Application.PhoneNumbers;
+using Talkover.Application.ReleaseRequests;
 
 namespace Talkover.Application.Tests.Support;
 
@@ -29,6 +30,7 @@ internal sealed class ApplicationHost : IDisposable
         services.AddSingleton(PhoneNumberQueries.Object);
         services.AddSingleton(new Mock<IAgentRepository>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<IAgentQueries>(MockBehavior.Strict).Object);
+        services.AddSingleton(ReleaseRequestQueries.Object);
         services.AddSingleton(new Mock<IEnvironmentRepository>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<IAccessTokenService>(MockBehavior.Strict).Object);
 
@@ -47,6 +49,8 @@ internal sealed class ApplicationHost : IDisposable
     public Mock<IReleaseRequestRepository> ReleaseRequests { get; } = new(MockBehavior.Strict);
 
     public Mock<IPhoneNumberQueries> PhoneNumberQueries { get; } = new(MockBehavior.Strict);
+
+    public Mock<IReleaseRequestQueries> ReleaseRequestQueries { get; } = new(MockBehavior.Strict);
 
     public IMediator Mediator => _scope.ServiceProvider.GetRequiredService<IMediator>();
 

@@ -76,9 +76,16 @@ public sealed class TSqlStatementTests
     }
 
     [Test]
-    public void LockingStatements_WhenCollected_IncludeBothForUpdateStatements()
+    public void LockingStatements_WhenCollected_IncludeEveryForUpdateStatement()
     {
-        Assert.That(LockingStatements().Count(), Is.EqualTo(2));
+        var names = LockingStatements().Select(c => c.Arguments[0]!.ToString());
+
+        Assert.That(names, Is.EquivalentTo(new[]
+        {
+            "SqlServerDialect.SelectAgentForUpdate",
+            "SqlServerDialect.SelectPhoneNumberForUpdate",
+            "SqlServerDialect.SelectReleaseRequestForUpdate",
+        }));
     }
 
     [Test]

@@ -30,18 +30,27 @@ internal static class SqlStatements
             .OrderBy(statement => statement.Name, StringComparer.Ordinal),
     ];
 
-    /// <summary>Every string property of a dialect instance: the statements whose text differs per provider.</summary>
+    /// <summary>
+    /// Every string property of a dialect instance: the statements whose text differs per provider
+    /// (not the paging clause, a fragment that <see cref="For"/> puts into the list statements).
+    /// </summary>
     public static IReadOnlyList<SqlStatement> Of(SqlDialect dialect) =>
     [
         .. dialect.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(property => property.PropertyType == typeof(string))
+            .Where(property => property.PropertyType == typeof(string) && property.Name != nameof(SqlDialect.PageClause))
             .Select(property => new SqlStatement($"{dialect.GetType().Name}.{property.Name}", (string)property.GetValue(dialect)!))
             .OrderBy(statement => statement.Name, StringComparer.Ordinal),
     ];
 
-    /// <summary>The shared statements plus the given dialect's own.</summary>
-    public static IReadOnlyList<SqlStatement> For(SqlDialect dialect) => [.. Shared(), .. Of(dialect)];
+    /// <summary>The shared statements as the dialect runs them (list statements paged), plus the dialect's own.</summary>
+    public static IReadOnlyList<SqlStatement> For(SqlDialect dialect) =>
+    [
+        .. Shared().Select(statement => statement.Text.Contains("/*page*/", StringComparison.Ordinal)
+            ? statement with { Text = dialect.Paged(statement.Text) }
+            : statement),
+        .. Of(dialect),
+    ];
 
     /// <summary>Embedded migration scripts of a provider, named by their file name.</summary>
     public static IReadOnlyList<SqlStatement> MigrationScripts(DatabaseProvider provider)

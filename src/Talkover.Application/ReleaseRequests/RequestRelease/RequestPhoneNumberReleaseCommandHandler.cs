@@ -12,15 +12,13 @@ internal sealed class RequestPhoneNumberReleaseCommandHandler(
     IMapper mapper,
     TimeProvider clock) : IRequestHandler<RequestPhoneNumberReleaseCommand, ReleaseRequestDto>
 {
-    public const string CustomerActor = "customer";
-
     public async Task<ReleaseRequestDto> Handle(RequestPhoneNumberReleaseCommand command, CancellationToken cancellationToken)
     {
         var phoneNumber = await phoneNumbers.GetForUpdateAsync(command.EnvironmentId, command.PhoneNumberId.Value, cancellationToken)
             ?? throw DomainErrors.PhoneNumberNotFound();
 
         var request = phoneNumber.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(command.Reason.Value!), clock.GetUtcNow().UtcDateTime);
-        await releaseRequests.AddAsync(request, CustomerActor, cancellationToken);
+        await releaseRequests.AddAsync(request, Actors.Customer, cancellationToken);
         return mapper.Map<ReleaseRequestDto>(request);
     }
 }

@@ -13,6 +13,14 @@ internal sealed class EnvironmentRepository(DbSession db) : IEnvironmentReposito
 
         public const string Insert = "INSERT INTO environments (id, name, plan_name, created_at) VALUES (@Id, @Name, @Plan, @CreatedAt)";
 
+        public const string GetToken = """
+            SELECT id, environment_id, token_hash, created_at, revoked_at
+            FROM environment_tokens
+            WHERE environment_id = @EnvironmentId AND id = @Id
+            """;
+
+        public const string RevokeToken = "UPDATE environment_tokens SET revoked_at = @RevokedAt WHERE id = @Id AND revoked_at IS NULL";
+
         public const string InsertToken = """
             INSERT INTO environment_tokens (id, environment_id, token_hash, created_at, revoked_at)
             VALUES (@Id, @EnvironmentId, @TokenHash, @CreatedAt, @RevokedAt)
@@ -30,4 +38,26 @@ internal sealed class EnvironmentRepository(DbSession db) : IEnvironmentReposito
 
     public Task AddTokenAsync(EnvironmentToken token, CancellationToken cancellationToken) =>
         db.ExecuteAsync(Sql.InsertToken, token, cancellationToken);
+
+    public async Task<EnvironmentToken?> GetTokenAsync(Guid environmentId, Guid tokenId, CancellationToken cancellationToken)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<TokenRow>(Sql.GetToken, new { EnvironmentId = environmentId, Id = tokenId }, cancellationToken);
+        return row is null ? null : new EnvironmentToken(row.Id, row.EnvironmentId, row.TokenHash, row.CreatedAt, row.RevokedAt);
+    }
+
+    public Task RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(Sql.RevokeToken, new { Id = tokenId, RevokedAt = revokedAt }, cancellationToken);
+
+    private sealed class TokenRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid EnvironmentId { get; init; }
+
+        public string TokenHash { get; init; } = "";
+
+        public DateTime CreatedAt { get; init; }
+
+        public DateTime? RevokedAt { get; init; }
+    }
 }

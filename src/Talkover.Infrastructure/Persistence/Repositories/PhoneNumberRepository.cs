@@ -16,6 +16,8 @@ internal sealed class PhoneNumberRepository(DbSession db) : IPhoneNumberReposito
         public const string ActiveNumberExists =
             "SELECT CASE WHEN EXISTS (SELECT 1 FROM phone_numbers WHERE number = @Number AND current_status = 'active') THEN 1 ELSE 0 END";
 
+        public const string SaveReleased = "UPDATE phone_numbers SET current_status = 'released', updated_at = @UpdatedAt WHERE id = @Id AND current_status = 'active'";
+
         public const string Insert = """
             INSERT INTO phone_numbers (id, environment_id, number, country_code, type, has_voice, has_sms, has_mms, has_fax, has_whatsapp,
                 is_sandbox, current_status, current_price, currency, renewal_date, auto_renewal, monthly_renewal_cost, created_at, updated_at)
@@ -91,6 +93,15 @@ internal sealed class PhoneNumberRepository(DbSession db) : IPhoneNumberReposito
         catch (System.Data.Common.DbException ex) when (db.Dialect.IsUniqueViolation(ex))
         {
             throw DomainErrors.PhoneNumberAlreadyExists();
+        }
+    }
+
+    public async Task SaveReleasedAsync(PhoneNumber phoneNumber, CancellationToken cancellationToken)
+    {
+        var changed = await db.ExecuteAsync(Sql.SaveReleased, new { phoneNumber.Id, phoneNumber.UpdatedAt }, cancellationToken);
+        if (changed != 1)
+        {
+            throw new InvalidOperationException($"Phone number {phoneNumber.Id} was not active when it was released.");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Talkover.Application.Abstractions;
+using Talkover.Application.ReleaseRequests;
 using Talkover.Domain.Common;
 using Talkover.Domain.ReleaseRequests;
 
@@ -12,6 +13,19 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
         public const string Insert = """
             INSERT INTO release_requests (id, environment_id, phone_number_id, phone_number, reason, status, requested_at)
             VALUES (@Id, @EnvironmentId, @PhoneNumberId, @PhoneNumber, @Reason, @Status, @RequestedAt)
+            """;
+
+        public const string Get = $"""
+            SELECT {SqlDialect.ReleaseRequestColumns}
+            FROM release_requests r
+            WHERE r.id = @Id AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
+            """;
+
+        // The status guard makes a lost race visible even without the row lock.
+        public const string SaveResolution = """
+            UPDATE release_requests
+            SET status = @Status, resolved_at = @ResolvedAt, resolution_note = @ResolutionNote
+            WHERE id = @Id AND status = 'pending'
             """;
 
         public const string InsertHistory = """
@@ -42,6 +56,37 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
         }
 
         await AddHistoryAsync(request.Id, null, request.Status, actor, null, request.RequestedAt, cancellationToken);
+    }
+
+    public Task<ReleaseRequest?> GetAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken) =>
+        LoadAsync(Sql.Get, requestId, environmentId, cancellationToken);
+
+    public Task<ReleaseRequest?> GetForUpdateAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken) =>
+        LoadAsync(db.Dialect.SelectReleaseRequestForUpdate, requestId, environmentId, cancellationToken);
+
+    public async Task SaveResolutionAsync(ReleaseRequest request, string actor, CancellationToken cancellationToken)
+    {
+        var changed = await db.ExecuteAsync(Sql.SaveResolution, new
+        {
+            request.Id,
+            request.Status,
+            request.ResolvedAt,
+            request.ResolutionNote,
+        }, cancellationToken);
+        if (changed != 1)
+        {
+            throw DomainErrors.ReleaseRequestNotPending();
+        }
+
+        await AddHistoryAsync(request.Id, ReleaseRequestStatus.Pending, request.Status, actor, request.ResolutionNote, request.ResolvedAt!.Value, cancellationToken);
+    }
+
+    private async Task<ReleaseRequest?> LoadAsync(string sql, Guid requestId, Guid? environmentId, CancellationToken cancellationToken)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<ReleaseRequestReadModel>(sql, new { Id = requestId, EnvironmentId = environmentId }, cancellationToken);
+        return row is null
+            ? null
+            : ReleaseRequest.Rehydrate(row.Id, row.EnvironmentId, row.PhoneNumberId, row.PhoneNumber, row.Reason, row.Status, row.RequestedAt, row.ResolvedAt, row.ResolutionNote);
     }
 
     private Task AddHistoryAsync(Guid requestId, string? fromStatus, string toStatus, string actor, string? note, DateTime occurredAt, CancellationToken cancellationToken) =>

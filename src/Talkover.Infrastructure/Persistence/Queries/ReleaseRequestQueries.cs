@@ -1,0 +1,81 @@
+using Talkover.Application.Common;
+using Talkover.Application.ReleaseRequests;
+
+namespace Talkover.Infrastructure.Persistence.Queries;
+
+internal sealed class ReleaseRequestQueries(DbSession db) : IReleaseRequestQueries
+{
+    internal static class Sql
+    {
+        // Served by ix_release_requests_environment (environment_id, requested_at, id), walked backwards.
+        private const string EnvironmentFilter = """
+            r.environment_id = @EnvironmentId
+              AND (@Status IS NULL OR r.status = @Status)
+              AND (@PhoneNumberId IS NULL OR r.phone_number_id = @PhoneNumberId)
+            """;
+
+        // Served by ix_release_requests_status (status, requested_at, id).
+        private const string QueueFilter = """
+            r.status = @Status
+              AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
+            """;
+
+        public const string ById = $"""
+            SELECT {SqlDialect.ReleaseRequestColumns}
+            FROM release_requests r
+            WHERE r.id = @Id AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
+            """;
+
+        public const string EnvironmentPage = $"""
+            SELECT {SqlDialect.ReleaseRequestColumns}
+            FROM release_requests r
+            WHERE {EnvironmentFilter}
+            ORDER BY r.requested_at DESC, r.id DESC
+            {SqlDialect.PageMarker}
+            """;
+
+        public const string EnvironmentCount = $"SELECT COUNT(*) FROM release_requests r WHERE {EnvironmentFilter}";
+
+        public const string QueuePage = $"""
+            SELECT {SqlDialect.ReleaseRequestColumns}
+            FROM release_requests r
+            WHERE {QueueFilter}
+            ORDER BY r.requested_at, r.id
+            {SqlDialect.PageMarker}
+            """;
+
+        public const string QueueCount = $"SELECT COUNT(*) FROM release_requests r WHERE {QueueFilter}";
+
+        public const string History = """
+            SELECT h.from_status, h.to_status, h.actor, h.note, h.occurred_at
+            FROM release_request_history h
+            WHERE h.release_request_id = @Id
+            ORDER BY h.occurred_at, h.id
+            """;
+    }
+
+    public Task<ReleaseRequestReadModel?> GetAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken) =>
+        db.QuerySingleOrDefaultAsync<ReleaseRequestReadModel>(Sql.ById, new { Id = requestId, EnvironmentId = environmentId }, cancellationToken);
+
+    public async Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListForEnvironmentAsync(
+        Guid environmentId, string? status, Guid? phoneNumberId, PageRequest page, CancellationToken cancellationToken)
+    {
+        var filter = new { EnvironmentId = environmentId, Status = status, PhoneNumberId = phoneNumberId };
+        var items = await db.QueryAsync<ReleaseRequestReadModel>(
+            db.Dialect.Paged(Sql.EnvironmentPage), new { filter.EnvironmentId, filter.Status, filter.PhoneNumberId, page.Skip, Take = page.Size }, cancellationToken);
+        var total = await db.ExecuteScalarAsync<long>(Sql.EnvironmentCount, filter, cancellationToken);
+        return (items, total);
+    }
+
+    public async Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListQueueAsync(
+        string status, Guid? environmentId, PageRequest page, CancellationToken cancellationToken)
+    {
+        var items = await db.QueryAsync<ReleaseRequestReadModel>(
+            db.Dialect.Paged(Sql.QueuePage), new { Status = status, EnvironmentId = environmentId, page.Skip, Take = page.Size }, cancellationToken);
+        var total = await db.ExecuteScalarAsync<long>(Sql.QueueCount, new { Status = status, EnvironmentId = environmentId }, cancellationToken);
+        return (items, total);
+    }
+
+    public Task<IReadOnlyList<ReleaseRequestHistoryReadModel>> HistoryAsync(Guid requestId, CancellationToken cancellationToken) =>
+        db.QueryAsync<ReleaseRequestHistoryReadModel>(Sql.History, new { Id = requestId }, cancellationToken);
+}
