@@ -73,6 +73,25 @@ public sealed class ApiClient(HttpClient http)
         return response.Data["id"]!.GetValue<string>();
     }
 
+    public async Task<string> CreatePendingRequestAsync(TestEnvironment environment, string? phoneNumberId = null)
+    {
+        var response = await RequestReleaseAsync(environment.Token, phoneNumberId ?? await ProvisionAsync(environment));
+        response.ExpectStatus(HttpStatusCode.Created);
+        return response.Data["id"]!.GetValue<string>();
+    }
+
+    public Task<ApiResponse> GetAsync(string path, string? token) => SendAsync(HttpMethod.Get, path, token);
+
+    public Task<ApiResponse> ApproveAsync(string requestId, string? note = null) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/admin/release-requests/{requestId}/approve", TalkoverApiFactory.AdminKey,
+            note is null ? null : JsonSerializer.Serialize(new { note }));
+
+    public Task<ApiResponse> RejectAsync(string requestId, string note = "Number is still under contract until next year.") =>
+        PostAsync($"/api/v1/admin/release-requests/{requestId}/reject", TalkoverApiFactory.AdminKey, new { note });
+
+    public Task<ApiResponse> CancelAsync(TestEnvironment environment, string requestId) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/phone-numbers/release-requests/{requestId}/cancel", environment.Token);
+
     public Task<ApiResponse> SetCallingAsync(TestEnvironment environment, string agentId, params string[] phoneNumberIds) =>
         PutAsync($"/api/v1/agents/{agentId}/calling", environment.Token, new { direction = "inbound", phone_number_ids = phoneNumberIds });
 }
