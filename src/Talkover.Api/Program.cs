@@ -20,8 +20,9 @@ try
 {
     settings = TalkoverSettings.Read(builder.Configuration, builder.Environment);
 }
-catch (InvalidOperationException ex)
+catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException)
 {
+    // ArgumentException and friends come from connection-string builders given a malformed string.
     Console.Error.WriteLine($"talkover: bad configuration: {ex.Message}");
     return 1;
 }
@@ -43,9 +44,9 @@ try
         migrator.EnsureReachable();
     }
 }
-catch (Exception ex) when (ex is DatabaseUnavailableException or DbException)
+catch (Exception ex) when (ex is DatabaseUnavailableException or DbException or IOException or UnauthorizedAccessException or ArgumentException)
 {
-    Console.Error.WriteLine($"talkover: cannot start: {ex.Message}");
+    Console.Error.WriteLine($"talkover: cannot start: {ex.Message.ReplaceLineEndings(" ")}");
     return 1;
 }
 
@@ -62,8 +63,14 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-builder.Services.AddSingleton(settings);
+if (settings.AdminKeyGenerated)
+{
+    Console.WriteLine($"Admin key for this run (Development only; set Admin__ApiKey to keep one): {settings.AdminApiKey}");
+}
+
+// From here on only the admin key's hash is kept.
 builder.Services.AddSingleton(new AdminKey(settings.AdminApiKey));
+builder.Services.AddSingleton(settings with { AdminApiKey = null });
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(settings.Database);
 builder.Services.AddScoped<DemoSeeder>();

@@ -116,6 +116,7 @@ public sealed class AdminTests : ApiTestBase
     }
 
     [TestCase("15551234567", "US", "number")]
+    [TestCase("+1555\ud800", "US", "number")]
     [TestCase("+1555", "US", "number")]
     [TestCase("+15551234567", "GB", "number")]
     [TestCase("+15551234567", "XX", "country_code")]

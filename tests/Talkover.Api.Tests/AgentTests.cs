@@ -101,6 +101,7 @@ public sealed class AgentTests : ApiTestBase
     [TestCase("{\"direction\": \"inbound\", \"phone_number_ids\": [\"abc\"]}", "phone_number_ids")]
     [TestCase("{\"direction\": \"inbound\", \"phone_number_ids\": [1, 2]}", "phone_number_ids")]
     [TestCase("{\"direction\": \"up\"}", "direction")]
+    [TestCase("{\"direction\": \"inbound\", \"phone_number_ids\": [\"\\ud800\"]}", "phone_number_ids")]
     public async Task UpdateCalling_WithBadBody_Returns422OnTheField(string body, string field)
     {
         var agent = await Api.CreateAgentAsync(_environment);

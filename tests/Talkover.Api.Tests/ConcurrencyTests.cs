@@ -66,6 +66,42 @@ public sealed class ConcurrencyTests : ApiTestBase
         Assert.That(responses.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.Created), Describe(responses));
     }
 
+    [Test]
+    public async Task AdminsDecidingTheSameRequestAtOnce_ExactlyOneWins([Range(1, 5)] int round)
+    {
+        var environment = await Api.CreateEnvironmentAsync();
+        var requestId = await Api.CreatePendingRequestAsync(environment);
+
+        var responses = await FireTogetherAsync(Enumerable.Range(0, 8).Select(i => (Func<Task<ApiResponse>>)(i % 2 == 0
+            ? () => Api.ApproveAsync(requestId)
+            : () => Api.RejectAsync(requestId))));
+
+        Assert.That(responses.Count(r => r.Status == HttpStatusCode.OK), Is.EqualTo(1), Describe(responses));
+        Assert.That(responses.Count(r => r.Status == HttpStatusCode.Conflict && r.Code == "RELEASE_REQUEST_NOT_PENDING"), Is.EqualTo(7), Describe(responses));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM release_request_history WHERE release_request_id = @requestId", new { requestId }), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task CancelRacingApprove_ExactlyOneWinsAndTheNumberMatches([Range(1, 10)] int round)
+    {
+        var environment = await Api.CreateEnvironmentAsync();
+        var number = await Api.ProvisionAsync(environment);
+        var requestId = await Api.CreatePendingRequestAsync(environment, number);
+
+        var responses = await FireTogetherAsync(
+        [
+            () => Api.CancelAsync(environment, requestId),
+            () => Api.ApproveAsync(requestId),
+        ]);
+        var (cancel, approve) = (responses[0], responses[1]);
+
+        var approveWon = approve.Status == HttpStatusCode.OK && cancel.Code == "RELEASE_REQUEST_NOT_PENDING";
+        var cancelWon = cancel.Status == HttpStatusCode.OK && approve.Code == "RELEASE_REQUEST_NOT_PENDING";
+        Assert.That(approveWon || cancelWon, Is.True, $"cancel: {cancel.Status} {cancel.Body}; approve: {approve.Status} {approve.Body}");
+        var numberNow = await Api.GetAsync($"/api/v1/phone-numbers/{number}", environment.Token);
+        Assert.That(numberNow.Status, Is.EqualTo(approveWon ? HttpStatusCode.NotFound : HttpStatusCode.OK));
+    }
+
     /// <summary>Starts every call at once (after all are queued) and waits for all of them.</summary>
     private static async Task<ApiResponse[]> FireTogetherAsync(IEnumerable<Func<Task<ApiResponse>>> calls)
     {

@@ -127,6 +127,44 @@ public sealed class IdempotencyTests : ApiTestBase
     }
 
     [Test]
+    public async Task Replay_CarriesTheFirstRequestIdInHeaderAndBody()
+    {
+        var agent = await Api.CreateAgentAsync(_environment);
+        (await Api.SetCallingAsync(_environment, agent, _number)).ExpectStatus(HttpStatusCode.OK);
+
+        var first = await RequestReleaseWithKeyAsync("replay-id");
+        var again = await RequestReleaseWithKeyAsync("replay-id");
+
+        again.ExpectError(HttpStatusCode.UnprocessableEntity, "PHONE_NUMBER_IN_USE");
+        Assert.That(again.Header("X-Request-Id"), Is.EqualTo(first.Header("X-Request-Id")));
+    }
+
+    [Test]
+    public async Task KeyOnAnUnmatchedRouteOrWrongVerb_StillGetsTheEnvelope()
+    {
+        var noRoute = await PostWithKeyAsync("/api/v1/phone-numbers/nowhere/at/all", _environment.Token, "{}", "k-404");
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/phone-numbers/{_number}/request-release") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _environment.Token);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", "k-405");
+        var wrongVerb = await Api.SendAsync(request);
+
+        noRoute.ExpectError(HttpStatusCode.NotFound, "NOT_FOUND");
+        wrongVerb.ExpectError(HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
+    }
+
+    [Test]
+    public async Task MalformedKey_WithABodyThatIsNotJson_Returns415First()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/phone-numbers/{_number}/request-release") { Content = new StringContent("reason", Encoding.UTF8, "text/plain") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _environment.Token);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", "bad\tkey");
+
+        var response = await Api.SendAsync(request);
+
+        response.ExpectError(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    [Test]
     public async Task OverlongKey_Returns422()
     {
         var response = await RequestReleaseWithKeyAsync(new string('k', 256));

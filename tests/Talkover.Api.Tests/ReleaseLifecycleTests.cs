@@ -159,15 +159,7 @@ public sealed class ReleaseLifecycleTests : ApiTestBase
         var number = await Api.ProvisionAsync(_environment);
         var agent = await Api.CreateAgentAsync(_environment);
         var id = await Api.CreatePendingRequestAsync(_environment, number);
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(Factory.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO agent_phone_numbers (agent_id, phone_number_id) VALUES ($agent, $number)";
-            command.Parameters.AddWithValue("$agent", agent);
-            command.Parameters.AddWithValue("$number", number);
-            await command.ExecuteNonQueryAsync();
-        }
+        await ExecuteDatabaseAsync("INSERT INTO agent_phone_numbers (agent_id, phone_number_id) VALUES (@agent, @number)", new { agent, number });
 
         var response = await Api.ApproveAsync(id);
 

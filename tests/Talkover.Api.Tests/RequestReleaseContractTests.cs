@@ -90,9 +90,9 @@ public sealed partial class RequestReleaseContractTests : ApiTestBase
     {
         (await Api.RequestReleaseAsync(_environment.Token, _phoneNumberId)).ExpectStatus(HttpStatusCode.Created);
         var agentId = await Api.CreateAgentAsync(_environment);
-        // Assigning is refused while the release is pending, so "in use" cannot be reached here;
-        // the second request still reports the pending one.
-        (await Api.SetCallingAsync(_environment, agentId, _phoneNumberId)).ExpectError(HttpStatusCode.Conflict, "PHONE_NUMBER_RELEASE_PENDING");
+        // The API refuses to assign a number with a pending release, so the assignment is written
+        // straight into the database to reach the state where both rules are broken.
+        await ExecuteDatabaseAsync("INSERT INTO agent_phone_numbers (agent_id, phone_number_id) VALUES (@agentId, @phone)", new { agentId, phone = _phoneNumberId });
 
         (await Api.RequestReleaseAsync(_environment.Token, _phoneNumberId)).ExpectError(HttpStatusCode.Conflict, "RELEASE_ALREADY_PENDING");
     }
@@ -184,6 +184,7 @@ public sealed partial class RequestReleaseContractTests : ApiTestBase
     }
 
     [TestCase("application/json; charset=utf-8")]
+    [TestCase("application/json; charset=\"UTF-8\"")]
     [TestCase("Application/JSON")]
     public async Task RequestRelease_WhenContentTypeIsJsonWithCharset_IsAccepted(string contentType)
     {
@@ -196,6 +197,18 @@ public sealed partial class RequestReleaseContractTests : ApiTestBase
     public async Task RequestRelease_WhenBodyIsHugeAndNotJson_Returns415BeforeSize()
     {
         var response = await PostRawAsync(new string('x', 20_000), "text/plain");
+
+        response.ExpectError(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    [Test]
+    public async Task RequestRelease_WhenEmptyBodyIsDeclaredAsText_Returns415()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, ReleasePath()) { Content = new ByteArrayContent([]) };
+        request.Content.Headers.ContentType = new("text/plain");
+        request.Headers.Authorization = new("Bearer", _environment.Token);
+
+        var response = await Api.SendAsync(request);
 
         response.ExpectError(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
     }
@@ -363,18 +376,26 @@ public sealed partial class RequestReleaseContractTests : ApiTestBase
     // ---- request ids and headers ----
 
     [Test]
-    public async Task EveryResponse_CarriesRequestIdAndSecurityHeaders()
+    public async Task EveryResponse_CarriesRequestIdSecurityAndRateLimitHeaders()
     {
         var ok = await Api.RequestReleaseAsync(_environment.Token, _phoneNumberId);
         var error = await Api.RequestReleaseAsync(_environment.Token, _phoneNumberId);
+        var unauthorized = await Api.RequestReleaseAsync("talq_unknown", _phoneNumberId);
+        var noRoute = await Api.SendAsync(HttpMethod.Get, "/api/v1/nowhere", _environment.Token);
+        var wrongVerb = await Api.SendAsync(HttpMethod.Delete, ReleasePath(), _environment.Token);
+        var tooLarge = await PostRawAsync("{\"reason\": \"" + new string('a', 17_000) + "\"}");
+        var notJson = await PostRawAsync("reason=x", "text/plain");
 
-        foreach (var response in new[] { ok, error })
+        foreach (var response in new[] { ok, error, unauthorized, noRoute, wrongVerb, tooLarge, notJson })
         {
             Assert.Multiple(() =>
             {
                 Assert.That(response.Header("X-Request-Id"), Is.Not.Null.And.Not.Empty);
                 Assert.That(response.Header("X-Content-Type-Options"), Is.EqualTo("nosniff"));
                 Assert.That(response.Header("Cache-Control"), Is.EqualTo("no-store"));
+                Assert.That(response.Header("X-RateLimit-Limit"), Is.Not.Null);
+                Assert.That(response.Header("X-RateLimit-Remaining"), Is.Not.Null);
+                Assert.That(response.Header("X-RateLimit-Reset"), Is.Not.Null);
             });
         }
 

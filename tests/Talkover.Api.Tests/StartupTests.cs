@@ -106,6 +106,23 @@ public sealed partial class StartupTests
         Assert.That(service.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1).And.One.Contains(reason), service.Stderr);
     }
 
+    [TestCase("Sqlite", "Foo=bar")]
+    [TestCase("SqlServer", "Server=tcp:127.0.0.1,1;Nonsense Keyword=1")]
+    [TestCase("Sqlite", "Data Source=/proc/talkover/cannot/be/created.db")]
+    public async Task MalformedConnectionStringOrUnusablePath_ExitsNonZeroWithOneLine(string provider, string connectionString)
+    {
+        await using var service = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = provider,
+            ["ConnectionStrings__Talkover"] = connectionString,
+        });
+
+        var exitCode = await service.WaitForExitAsync(Patience);
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(service.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith("talkover: "), service.Stderr);
+    }
+
     [Test]
     public async Task UnreachableSqlServer_ExitsNonZeroWithOneLine()
     {

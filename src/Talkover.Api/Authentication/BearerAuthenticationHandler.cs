@@ -19,7 +19,6 @@ public sealed class BearerAuthenticationHandler(
     ICredentialQueries credentials) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Bearer";
-    private const string EnvironmentTokenPrefix = "talq_";
     private const int MaxCredentialLength = 512;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -46,7 +45,7 @@ public sealed class BearerAuthenticationHandler(
             return Success(new Claim(CredentialKinds.ClaimType, CredentialKinds.Admin));
         }
 
-        if (!presented.StartsWith(EnvironmentTokenPrefix, StringComparison.Ordinal))
+        if (!presented.StartsWith(IAccessTokenService.EnvironmentTokenPrefix, StringComparison.Ordinal))
         {
             return AuthenticateResult.Fail("Unknown credential.");
         }

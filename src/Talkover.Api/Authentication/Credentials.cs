@@ -28,8 +28,8 @@ public static class TalkoverClaims
 }
 
 /// <summary>
-/// The admin credential. Only its SHA-256 hash is kept in memory; a presented key is hashed and
-/// compared in constant time, so neither timing nor a memory dump reveals it.
+/// The admin credential as the running service holds it: only its SHA-256 hash. A presented key is
+/// hashed and compared in constant time, so timing does not reveal it.
 /// </summary>
 public sealed class AdminKey
 {

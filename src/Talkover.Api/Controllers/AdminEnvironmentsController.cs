@@ -24,7 +24,7 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
     public async Task<IActionResult> Create(JsonBody body, CancellationToken cancellationToken)
     {
         var environment = await Mediator.Send(new CreateEnvironmentCommand(body.String("name"), body.String("plan")), cancellationToken);
-        return CreatedEnvelope($"/api/v1/admin/environments/{environment.Id}", environment);
+        return StatusCode(StatusCodes.Status201Created, Envelope(environment));
     }
 
     /// <summary>Issue another token for the environment, shown this once only.</summary>
@@ -35,7 +35,7 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
     public async Task<IActionResult> IssueToken([FromRoute(Name = "environment_id")] string environmentId, JsonBody body, CancellationToken cancellationToken)
     {
         var token = await Mediator.Send(new IssueEnvironmentTokenCommand(RouteIds.Parse(environmentId)), cancellationToken);
-        return CreatedEnvelope($"/api/v1/admin/environments/{token.EnvironmentId}/tokens/{token.Id}", token);
+        return StatusCode(StatusCodes.Status201Created, Envelope(token));
     }
 
     /// <summary>Revoke a token: it is refused from the next request on. Revoking twice is harmless.</summary>

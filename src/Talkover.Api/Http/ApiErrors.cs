@@ -16,6 +16,8 @@ public static class ApiErrors
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string ValidationError = "VALIDATION_ERROR";
     public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
+    public const string IdempotencyKeyMismatch = "IDEMPOTENCY_KEY_MISMATCH";
+    public const string IdempotencyKeyInUse = "IDEMPOTENCY_KEY_IN_USE";
     public const string InternalError = "INTERNAL_ERROR";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 

@@ -25,9 +25,6 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             case BadHttpRequestException badRequest:
                 await WriteForStatusAsync(context, badRequest.StatusCode);
                 break;
-            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
-                context.Response.StatusCode = 499;
-                break;
             default:
                 logger.LogError(exception, "Unhandled exception");
                 await WriteForStatusAsync(context, StatusCodes.Status500InternalServerError);

@@ -5,7 +5,7 @@ using Talkover.Application.Abstractions;
 namespace Talkover.Api.Http;
 
 /// <summary>
-/// A request body that is a JSON object, read by <see cref="JsonBodyAttribute"/>. Fields come out as
+/// A request body that is a JSON object, read by <see cref="JsonBodyReader"/>. Fields come out as
 /// <see cref="Input{T}"/> so that a missing field and a field of the wrong type reach validation as such.
 /// A JSON <c>null</c> counts as not sent.
 /// </summary>
@@ -14,27 +14,10 @@ public sealed class JsonBody(JsonElement root)
 {
     public static readonly JsonBody Empty = new(JsonDocument.Parse("{}").RootElement);
 
-    public Input<string> String(string name)
-    {
-        if (!TryGet(name, out var element))
-        {
-            return Input<string>.Missing;
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            return Input<string>.WrongType;
-        }
-
-        try
-        {
-            return element.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            return Input<string>.WrongType; // e.g. a lone UTF-16 surrogate escape
-        }
-    }
+    public Input<string> String(string name) =>
+        !TryGet(name, out var element) ? Input<string>.Missing
+        : TextOf(element) is { } text ? text
+        : Input<string>.WrongType;
 
     public Input<bool> Boolean(string name) =>
         !TryGet(name, out var element) ? Input<bool>.Missing
@@ -48,7 +31,7 @@ public sealed class JsonBody(JsonElement root)
 
     public Input<DateOnly> Date(string name) =>
         !TryGet(name, out var element) ? Input<DateOnly>.Missing
-        : element.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(element.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : DateOnly.TryParseExact(TextOf(element), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : Input<DateOnly>.WrongType;
 
     public Input<IReadOnlyList<Guid>> UuidArray(string name)
@@ -66,7 +49,7 @@ public sealed class JsonBody(JsonElement root)
         var ids = new List<Guid>(element.GetArrayLength());
         foreach (var item in element.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String || RouteIds.Parse(item.GetString()) is not { IsProvided: true } id)
+            if (RouteIds.Parse(TextOf(item)) is not { IsProvided: true } id)
             {
                 return Input<IReadOnlyList<Guid>>.WrongType;
             }
@@ -75,6 +58,24 @@ public sealed class JsonBody(JsonElement root)
         }
 
         return ids;
+    }
+
+    /// <summary>The string value, or null when the element is not a string a .NET string can hold (e.g. a lone surrogate escape).</summary>
+    private static string? TextOf(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private bool TryGet(string name, out JsonElement element) =>

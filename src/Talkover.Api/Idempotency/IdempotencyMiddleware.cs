@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
 using Talkover.Application.Abstractions;
@@ -21,16 +21,37 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
     public const string ReplayedHeader = "Idempotent-Replayed";
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    /// <summary>How long a running request holds its key; a request that dies frees it after this.</summary>
+    public static readonly TimeSpan InFlightLease = TimeSpan.FromMinutes(2);
+
+    private const int ClientClosedRequest = 499;
+
     public async Task InvokeAsync(HttpContext context, IIdempotencyStore store)
     {
         var request = context.Request;
+        var endpoint = context.GetEndpoint();
         var scope = ScopeOf(context.User);
         if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method))
             || !request.Headers.TryGetValue(HeaderName, out var values)
-            || scope is null)
+            || scope is null
+            || endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>() is null)
         {
             await next(context);
             return;
+        }
+
+        // The body's own errors (415, 413, 400) come first in the check order; the action answers them.
+        var body = Array.Empty<byte>();
+        if (endpoint.Metadata.GetMetadata<JsonBodyAttribute>() is { } jsonBody)
+        {
+            var read = await JsonBodyReader.ReadAsync(context, jsonBody.Required);
+            if (!read.Ok)
+            {
+                await next(context);
+                return;
+            }
+
+            body = read.Raw;
         }
 
         var key = values.ToString();
@@ -41,16 +62,9 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
             return;
         }
 
-        var body = await ReadBodyAsync(request, context.RequestAborted);
-        if (body is null)
-        {
-            await next(context); // over the size limit: answered 413 further in, nothing to keep
-            return;
-        }
-
         var fingerprint = Fingerprint(request, body);
         var now = clock.GetUtcNow().UtcDateTime;
-        var existing = await store.TryClaimAsync(scope, key, fingerprint, now, now + Retention, context.RequestAborted);
+        var existing = await store.TryClaimAsync(scope, key, fingerprint, now, now + InFlightLease, context.RequestAborted);
         if (existing is not null)
         {
             await AnswerFromExistingAsync(context, existing, fingerprint, scope, key);
@@ -79,14 +93,16 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         context.Response.Body = original;
         var status = context.Response.StatusCode;
         var bytes = captured.ToArray();
-        if (status >= 500 || status == StatusCodes.Status429TooManyRequests)
+        if (status >= 500 || status == StatusCodes.Status429TooManyRequests || status == ClientClosedRequest || context.RequestAborted.IsCancellationRequested)
         {
+            // Nothing worth replaying: a retry with this key runs again.
             await store.ReleaseAsync(scope, key, CancellationToken.None);
         }
         else
         {
-            var stored = new StoredResponse(status, context.Response.ContentType, context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, Protect(scope, key, bytes));
-            await store.CompleteAsync(scope, key, stored, CancellationToken.None);
+            var location = context.Response.Headers.Location.ToString();
+            var stored = new StoredResponse(status, context.Response.ContentType, location.Length > 0 ? location : null, Protect(scope, key, bytes), context.TraceIdentifier);
+            await store.CompleteAsync(scope, key, stored, clock.GetUtcNow().UtcDateTime + Retention, CancellationToken.None);
         }
 
         await original.WriteAsync(bytes, context.RequestAborted);
@@ -96,18 +112,20 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
     {
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(existing.Fingerprint), Encoding.ASCII.GetBytes(fingerprint)))
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "IDEMPOTENCY_KEY_MISMATCH",
+            await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyMismatch,
                 "This Idempotency-Key was used with a different request");
             return;
         }
 
         if (existing.Response is not { } response)
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, "IDEMPOTENCY_KEY_IN_USE",
+            await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, ApiErrors.IdempotencyKeyInUse,
                 "A request with this Idempotency-Key is still being processed");
             return;
         }
 
+        // The body is the first response's, byte for byte, so the request id it names is the first one too.
+        context.TraceIdentifier = response.RequestId;
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = response.ContentType;
         if (response.Location is not null)
@@ -162,39 +180,6 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method.ToUpperInvariant()}\n{request.Path}{request.QueryString}\n"));
         hash.AppendData(body);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    /// <summary>The body (left readable for the action), or null when it is over the size limit.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > JsonBodyAttribute.MaxBytes)
-        {
-            return null;
-        }
-
-        request.EnableBuffering();
-        var buffer = ArrayPool<byte>.Shared.Rent(JsonBodyAttribute.MaxBytes + 1);
-        try
-        {
-            var total = 0;
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(total, JsonBodyAttribute.MaxBytes + 1 - total), cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > JsonBodyAttribute.MaxBytes)
-                {
-                    request.Body.Position = 0;
-                    return null;
-                }
-            }
-
-            request.Body.Position = 0;
-            return buffer.AsSpan(0, total).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     [GeneratedRegex(@"^[\x20-\x7E]{1,255}$")]

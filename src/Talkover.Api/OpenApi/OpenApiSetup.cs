@@ -80,8 +80,8 @@ public static class OpenApiSetup
             errors.Add((StatusCodes.Status413PayloadTooLarge, ApiErrors.PayloadTooLarge));
             errors.Add((StatusCodes.Status415UnsupportedMediaType, ApiErrors.UnsupportedMediaType));
             errors.Add((StatusCodes.Status422UnprocessableEntity, ApiErrors.ValidationError));
-            errors.Add((StatusCodes.Status409Conflict, "IDEMPOTENCY_KEY_IN_USE"));
-            errors.Add((StatusCodes.Status422UnprocessableEntity, "IDEMPOTENCY_KEY_MISMATCH"));
+            errors.Add((StatusCodes.Status409Conflict, ApiErrors.IdempotencyKeyInUse));
+            errors.Add((StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyMismatch));
         }
 
         errors.AddRange(metadata.OfType<ErrorCodeAttribute>().Select(e => (e.Status, e.Code)));

@@ -1,3 +1,5 @@
+using Talkover.Domain.Environments;
+
 namespace Talkover.Api.RateLimiting;
 
 /// <summary>The <c>RateLimits</c> section: requests per minute for each plan.</summary>
@@ -11,8 +13,8 @@ public sealed class RateLimitOptions
 
     public int ForPlan(string? plan) => plan switch
     {
-        "professional" => ProfessionalPerMinute,
-        "enterprise" => EnterprisePerMinute,
+        Plans.Professional => ProfessionalPerMinute,
+        Plans.Enterprise => EnterprisePerMinute,
         _ => StandardPerMinute,
     };
 }

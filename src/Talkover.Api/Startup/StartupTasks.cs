@@ -2,7 +2,7 @@ namespace Talkover.Api.Startup;
 
 /// <summary>
 /// Runs before the server takes requests, once the database is ready (Program prepares it before the
-/// host is built): prints the generated admin key, then creates the demo data on an empty database.
+/// host is built): creates the demo data on an empty database and prints its token once.
 /// </summary>
 public sealed class StartupTasks(
     TalkoverSettings settings,
@@ -11,11 +11,6 @@ public sealed class StartupTasks(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (settings.AdminKeyGenerated)
-        {
-            Console.WriteLine($"Admin key for this run (Development only; set Admin__ApiKey to keep one): {settings.AdminApiKey}");
-        }
-
         if (!settings.SeedDemoData)
         {
             return;

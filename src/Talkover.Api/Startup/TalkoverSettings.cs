@@ -9,7 +9,7 @@ namespace Talkover.Api.Startup;
 /// Configuration read once at start. Anything that makes no sense stops the process with a
 /// one-line reason rather than letting it start half-configured.
 /// </summary>
-public sealed class TalkoverSettings
+public sealed record TalkoverSettings
 {
     public required DatabaseOptions Database { get; init; }
 

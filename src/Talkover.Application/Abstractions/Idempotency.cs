@@ -1,7 +1,7 @@
 namespace Talkover.Application.Abstractions;
 
-/// <summary>A response kept for replay: status, the headers that matter, and the body as sent.</summary>
-public sealed record StoredResponse(int Status, string? ContentType, string? Location, byte[] Body);
+/// <summary>A response kept for replay: status, the headers that matter, the body as sent, and the request id it carried.</summary>
+public sealed record StoredResponse(int Status, string? ContentType, string? Location, byte[] Body, string RequestId);
 
 /// <summary>What is already known about an idempotency key.</summary>
 public sealed record IdempotencyRecord(string Fingerprint, StoredResponse? Response)
@@ -12,12 +12,13 @@ public sealed record IdempotencyRecord(string Fingerprint, StoredResponse? Respo
 public interface IIdempotencyStore
 {
     /// <summary>
-    /// Claims the key for a new request, or returns what the key already holds. An expired claim
-    /// is dropped and the key claimed anew.
+    /// Claims the key for a new request until <paramref name="leaseUntil"/>, or returns what the key
+    /// already holds. Expired keys and leases (a request that never finished) are dropped first.
     /// </summary>
-    Task<IdempotencyRecord?> TryClaimAsync(string scope, string key, string fingerprint, DateTime now, DateTime expiresAt, CancellationToken cancellationToken);
+    Task<IdempotencyRecord?> TryClaimAsync(string scope, string key, string fingerprint, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken);
 
-    Task CompleteAsync(string scope, string key, StoredResponse response, CancellationToken cancellationToken);
+    /// <summary>Keeps the response for replay until <paramref name="keepUntil"/>.</summary>
+    Task CompleteAsync(string scope, string key, StoredResponse response, DateTime keepUntil, CancellationToken cancellationToken);
 
     /// <summary>Gives the key up (the request failed in a way a retry should not replay).</summary>
     Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken);

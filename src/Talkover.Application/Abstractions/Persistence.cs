@@ -59,7 +59,8 @@ public interface IAgentRepository
 
     Task AddAsync(Agent agent, CancellationToken cancellationToken);
 
-    Task UpdateCallingAsync(Agent agent, CancellationToken cancellationToken);
+    /// <summary>Stores the direction and, when <paramref name="numbersReplaced"/>, the assigned numbers.</summary>
+    Task UpdateCallingAsync(Agent agent, bool numbersReplaced, CancellationToken cancellationToken);
 }
 
 public interface IEnvironmentRepository

@@ -5,6 +5,9 @@ public sealed record IssuedSecret(string Secret, string Hash);
 
 public interface IAccessTokenService
 {
+    /// <summary>Every environment token starts with this.</summary>
+    public const string EnvironmentTokenPrefix = "talq_";
+
     /// <summary>A new environment token: <c>talq_</c> and 32 random bytes, base64url.</summary>
     IssuedSecret IssueEnvironmentToken();
 

@@ -132,10 +132,11 @@ internal static class DapperTypeHandlers
             }
         }
 
+        // Dividing by 1.000… drops trailing zeros, so SQL Server's decimal(12,4) 1.1500 reads as 1.15, as on SQLite.
         public override decimal Parse(object value) => value switch
         {
             string text => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture),
             _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
-        };
+        } / 1.0000000000000000000000000000m;
     }
 }

@@ -7,12 +7,11 @@ namespace Talkover.Infrastructure.Security;
 
 internal sealed class AccessTokenService : IAccessTokenService
 {
-    public const string EnvironmentTokenPrefix = "talq_";
     private const int SecretBytes = 32;
 
     public IssuedSecret IssueEnvironmentToken()
     {
-        var secret = EnvironmentTokenPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
+        var secret = IAccessTokenService.EnvironmentTokenPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
         return new IssuedSecret(secret, Hash(secret));
     }
 

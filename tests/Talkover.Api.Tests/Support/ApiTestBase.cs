@@ -37,6 +37,12 @@ public abstract class ApiTestBase
         return (await connection.QueryAsync<T>(sql, parameters)).AsList();
     }
 
+    protected async Task ExecuteDatabaseAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteConnection(Factory.ConnectionString);
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
     protected async Task<long> CountAsync(string sql, object? parameters = null)
     {
         await using var connection = new SqliteConnection(Factory.ConnectionString);

@@ -48,8 +48,8 @@ public sealed class UpdateAgentCallingCommandHandlerTests
         _queries
             .Setup(q => q.GetAsync(Ids.Environment, It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Guid _, Guid _, CancellationToken _) => _saved is null ? null : AgentBuilder.ReadModelOf(_saved));
-        _agents.Setup(r => r.UpdateCallingAsync(It.IsAny<Agent>(), It.IsAny<CancellationToken>()))
-            .Callback((Agent agent, CancellationToken _) => _saved = agent)
+        _agents.Setup(r => r.UpdateCallingAsync(It.IsAny<Agent>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .Callback((Agent agent, bool _, CancellationToken _) => _saved = agent)
             .Returns(Task.CompletedTask);
     }
 
@@ -78,7 +78,7 @@ public sealed class UpdateAgentCallingCommandHandlerTests
 
         Assert.That(error.Errors.Select(e => e.PropertyName), Is.EqualTo(new[] { "phone_number_ids" }));
         Assert.That(error.Errors.Single().ErrorMessage, Does.Contain(unknown.ToString()).And.Not.Contain(known.Id.ToString()));
-        _agents.Verify(r => r.UpdateCallingAsync(It.IsAny<Agent>(), It.IsAny<CancellationToken>()), Times.Never);
+        _agents.Verify(r => r.UpdateCallingAsync(It.IsAny<Agent>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -92,7 +92,7 @@ public sealed class UpdateAgentCallingCommandHandlerTests
         var error = Assert.ThrowsAsync<DomainException>(() => Handler().Handle(Command(agent.Id, AgentDirection.Outbound, pending.Id), CancellationToken.None));
 
         Assert.That(error.Code, Is.EqualTo("PHONE_NUMBER_RELEASE_PENDING"));
-        _agents.Verify(r => r.UpdateCallingAsync(It.IsAny<Agent>(), It.IsAny<CancellationToken>()), Times.Never);
+        _agents.Verify(r => r.UpdateCallingAsync(It.IsAny<Agent>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -107,7 +107,7 @@ public sealed class UpdateAgentCallingCommandHandlerTests
         var dto = await Handler().Handle(command, CancellationToken.None);
 
         _phoneNumbers.VerifyNoOtherCalls();
-        _agents.Verify(r => r.UpdateCallingAsync(agent, It.IsAny<CancellationToken>()), Times.Once);
+        _agents.Verify(r => r.UpdateCallingAsync(agent, false, It.IsAny<CancellationToken>()), Times.Once);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(agent.PhoneNumberIds, Is.EqualTo(new[] { assigned }));
@@ -128,7 +128,7 @@ public sealed class UpdateAgentCallingCommandHandlerTests
 
         var dto = await Handler().Handle(Command(agent.Id, AgentDirection.Inbound, first.Id, second.Id, first.Id), CancellationToken.None);
 
-        _agents.Verify(r => r.UpdateCallingAsync(agent, It.IsAny<CancellationToken>()), Times.Once);
+        _agents.Verify(r => r.UpdateCallingAsync(agent, true, It.IsAny<CancellationToken>()), Times.Once);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(agent.PhoneNumberIds, Is.EquivalentTo(new[] { first.Id, second.Id }));

@@ -54,7 +54,7 @@ internal sealed class UpdateAgentCallingCommandHandler(
         }
 
         agent.UpdateCalling(command.Direction.Value!, numbers, clock.GetUtcNow().UtcDateTime);
-        await agents.UpdateCallingAsync(agent, cancellationToken);
+        await agents.UpdateCallingAsync(agent, numbers is not null, cancellationToken);
 
         var model = await queries.GetAsync(command.EnvironmentId, agent.Id, cancellationToken)
             ?? throw new InvalidOperationException("An agent just updated could not be read back.");

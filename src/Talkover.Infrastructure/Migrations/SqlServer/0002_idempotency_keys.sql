@@ -1,4 +1,5 @@
 -- First responses kept for replay under an Idempotency-Key, per environment (or admin credential), for 24 hours.
+-- While a request runs, expires_at is a short lease, so a crashed request does not hold its key for a day.
 CREATE TABLE dbo.idempotency_keys (
     scope                  varchar(64) NOT NULL,
     idempotency_key        varchar(255) COLLATE Latin1_General_BIN2 NOT NULL,
@@ -8,6 +9,7 @@ CREATE TABLE dbo.idempotency_keys (
     response_content_type  varchar(255) NULL,
     response_location      varchar(2048) NULL,
     response_body          varbinary(max) NULL,
+    response_request_id    varchar(128) NULL,
     created_at             datetime2(7) NOT NULL,
     expires_at             datetime2(7) NOT NULL,
     CONSTRAINT pk_idempotency_keys PRIMARY KEY (scope, idempotency_key)

@@ -1,4 +1,5 @@
 -- First responses kept for replay under an Idempotency-Key, per environment (or admin credential), for 24 hours.
+-- While a request runs, expires_at is a short lease, so a crashed request does not hold its key for a day.
 CREATE TABLE idempotency_keys (
     scope                  TEXT NOT NULL,
     idempotency_key        TEXT NOT NULL,
@@ -8,6 +9,7 @@ CREATE TABLE idempotency_keys (
     response_content_type  TEXT NULL,
     response_location      TEXT NULL,
     response_body          BLOB NULL,
+    response_request_id    TEXT NULL,
     created_at             TEXT NOT NULL,
     expires_at             TEXT NOT NULL,
     PRIMARY KEY (scope, idempotency_key)

@@ -49,9 +49,14 @@ internal sealed class AgentRepository(DbSession db) : IAgentRepository
             agent.UpdatedAt,
         }, cancellationToken);
 
-    public async Task UpdateCallingAsync(Agent agent, CancellationToken cancellationToken)
+    public async Task UpdateCallingAsync(Agent agent, bool numbersReplaced, CancellationToken cancellationToken)
     {
         await db.ExecuteAsync(Sql.UpdateDirection, new { agent.Id, agent.Direction, agent.UpdatedAt }, cancellationToken);
+        if (!numbersReplaced)
+        {
+            return;
+        }
+
         await db.ExecuteAsync(Sql.DetachAll, new { AgentId = agent.Id }, cancellationToken);
         foreach (var phoneNumberId in agent.PhoneNumberIds)
         {

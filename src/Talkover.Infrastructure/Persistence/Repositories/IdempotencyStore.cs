@@ -17,29 +17,30 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
             """;
 
         public const string Find = """
-            SELECT fingerprint, state, response_status, response_content_type, response_location, response_body, expires_at
+            SELECT fingerprint, state, response_status, response_content_type, response_location, response_body, response_request_id
             FROM idempotency_keys
             WHERE scope = @Scope AND idempotency_key = @Key
             """;
 
-        public const string DeleteExpired = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idempotency_key = @Key AND expires_at <= @Now";
+        // Served by ix_idempotency_keys_expires_at; removes finished keys after 24 h and abandoned leases.
+        public const string DeleteExpired = "DELETE FROM idempotency_keys WHERE expires_at <= @Now";
 
         public const string Complete = """
             UPDATE idempotency_keys
             SET state = 'completed', response_status = @Status, response_content_type = @ContentType,
-                response_location = @Location, response_body = @Body
+                response_location = @Location, response_body = @Body, response_request_id = @RequestId, expires_at = @KeepUntil
             WHERE scope = @Scope AND idempotency_key = @Key
             """;
 
         public const string Release = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idempotency_key = @Key";
     }
 
-    public async Task<IdempotencyRecord?> TryClaimAsync(string scope, string key, string fingerprint, DateTime now, DateTime expiresAt, CancellationToken cancellationToken)
+    public async Task<IdempotencyRecord?> TryClaimAsync(string scope, string key, string fingerprint, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
     {
-        await db.ExecuteAsync(Sql.DeleteExpired, new { Scope = scope, Key = key, Now = now }, cancellationToken);
+        await db.ExecuteAsync(Sql.DeleteExpired, new { Now = now }, cancellationToken);
         try
         {
-            await db.ExecuteAsync(Sql.Claim, new { Scope = scope, Key = key, Fingerprint = fingerprint, Now = now, ExpiresAt = expiresAt }, cancellationToken);
+            await db.ExecuteAsync(Sql.Claim, new { Scope = scope, Key = key, Fingerprint = fingerprint, Now = now, ExpiresAt = leaseUntil }, cancellationToken);
             return null;
         }
         catch (DbException ex) when (db.Dialect.IsUniqueViolation(ex))
@@ -52,13 +53,13 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
             }
 
             var response = row.State == "completed"
-                ? new StoredResponse(row.ResponseStatus ?? 0, row.ResponseContentType, row.ResponseLocation, row.ResponseBody ?? [])
+                ? new StoredResponse(row.ResponseStatus ?? 0, row.ResponseContentType, row.ResponseLocation, row.ResponseBody ?? [], row.ResponseRequestId ?? "")
                 : null;
             return new IdempotencyRecord(row.Fingerprint, response);
         }
     }
 
-    public Task CompleteAsync(string scope, string key, StoredResponse response, CancellationToken cancellationToken) =>
+    public Task CompleteAsync(string scope, string key, StoredResponse response, DateTime keepUntil, CancellationToken cancellationToken) =>
         db.ExecuteAsync(Sql.Complete, new
         {
             Scope = scope,
@@ -67,6 +68,8 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
             response.ContentType,
             response.Location,
             response.Body,
+            response.RequestId,
+            KeepUntil = keepUntil,
         }, cancellationToken);
 
     public Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken) =>
@@ -85,5 +88,7 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
         public string? ResponseLocation { get; init; }
 
         public byte[]? ResponseBody { get; init; }
+
+        public string? ResponseRequestId { get; init; }
     }
 }

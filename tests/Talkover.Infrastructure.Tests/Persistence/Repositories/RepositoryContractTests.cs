@@ -1,6 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MediatR;
+using Talkover.Application;
 using Talkover.Application.Abstractions;
+using Talkover.Application.Agents.CreateAgent;
+using Talkover.Application.Agents.UpdateAgentCalling;
+using Talkover.Application.ReleaseRequests.CancelReleaseRequest;
+using Talkover.Application.ReleaseRequests.RequestRelease;
+using Talkover.Application.ReleaseRequests.Review;
 using Talkover.Application.PhoneNumbers;
 using Talkover.Domain.Common;
 using Talkover.Domain.Environments;
@@ -39,6 +46,7 @@ public abstract class RepositoryContractTests
 
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddApplication();
         services.AddInfrastructure(options);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         new DatabaseMigrator(_services.GetRequiredService<DatabaseOptions>()).Migrate();
@@ -201,6 +209,101 @@ public abstract class RepositoryContractTests
         Assert.That(outcomes, Has.Exactly(Writers - 1).EqualTo("RELEASE_ALREADY_PENDING"), because);
         Assert.That(await PendingRequestCountAsync(phone.Id), Is.EqualTo(1), because);
         Assert.That(await HistoryCountAsync(phone.Id), Is.EqualTo(1), "only the winner's history row is stored");
+    }
+
+    [Test]
+    public async Task ReleaseRacingAssignment_ThroughTheCommands_NeverLetsBothSucceed([Range(1, 10)] int round)
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        var agent = await SendAsync(new CreateAgentCommand(phone.EnvironmentId, "Race agent", Input<string>.Missing, Input<string>.Missing, Input<string>.Missing));
+
+        var (release, assign) = await RaceAsync(
+            new RequestPhoneNumberReleaseCommand(phone.EnvironmentId, phone.Id, TestData.Reason),
+            new UpdateAgentCallingCommand(phone.EnvironmentId, agent.Id, "inbound", new List<Guid> { phone.Id }));
+
+        var because = $"round {round}: release {release}, assign {assign}";
+        Assert.That((release, assign), Is.EqualTo((Committed, "PHONE_NUMBER_RELEASE_PENDING")).Or.EqualTo(("PHONE_NUMBER_IN_USE", Committed)), because);
+        var pending = await PendingRequestCountAsync(phone.Id);
+        var assigned = await ScalarAsync("SELECT COUNT(*) FROM agent_phone_numbers WHERE phone_number_id = @Id", phone.Id);
+        Assert.That(pending + assigned, Is.EqualTo(1), because);
+    }
+
+    [Test]
+    public async Task ApproveRacingReject_ThroughTheCommands_ExactlyOneDecides([Range(1, 10)] int round)
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        var request = await RequestReleaseAsync(phone);
+
+        var (approve, reject) = await RaceAsync(
+            new ApproveReleaseRequestCommand(request.Id, Input<string>.Missing),
+            new RejectReleaseRequestCommand(request.Id, "The number is still under contract."));
+
+        var because = $"round {round}: approve {approve}, reject {reject}";
+        Assert.That(new[] { approve, reject }, Is.EquivalentTo(new[] { Committed, "RELEASE_REQUEST_NOT_PENDING" }), because);
+        Assert.That(await HistoryCountAsync(phone.Id), Is.EqualTo(2), "one row for the request, one for the single decision");
+        var released = await ScalarAsync("SELECT COUNT(*) FROM phone_numbers WHERE id = @Id AND current_status = 'released'", phone.Id);
+        Assert.That(released, Is.EqualTo(approve == Committed ? 1 : 0), because);
+    }
+
+    [Test]
+    public async Task CancelRacingApprove_ThroughTheCommands_ExactlyOneWins([Range(1, 10)] int round)
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        var request = await RequestReleaseAsync(phone);
+
+        var (cancel, approve) = await RaceAsync(
+            new CancelReleaseRequestCommand(phone.EnvironmentId, request.Id, Input<string>.Missing),
+            new ApproveReleaseRequestCommand(request.Id, Input<string>.Missing));
+
+        var because = $"round {round}: cancel {cancel}, approve {approve}";
+        Assert.That(new[] { cancel, approve }, Is.EquivalentTo(new[] { Committed, "RELEASE_REQUEST_NOT_PENDING" }), because);
+        var status = await ScalarTextAsync("SELECT status FROM release_requests WHERE id = @Id", request.Id);
+        var numberStatus = await ScalarTextAsync("SELECT current_status FROM phone_numbers WHERE id = @Id", phone.Id);
+        Assert.That((status, numberStatus), Is.EqualTo(approve == Committed ? ("approved", "released") : ("cancelled", "active")), because);
+    }
+
+    private async Task<T> SendAsync<T>(IRequest<T> request)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, None);
+    }
+
+    /// <summary>Sends two commands at the same moment, each in its own scope (own connection), through the whole pipeline.</summary>
+    private async Task<(string First, string Second)> RaceAsync<TFirst, TSecond>(IRequest<TFirst> first, IRequest<TSecond> second)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async Task<string> Run<T>(IRequest<T> request)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            await start.Task;
+            try
+            {
+                await mediator.Send(request, None);
+                return Committed;
+            }
+            catch (DomainException ex)
+            {
+                return ex.Code;
+            }
+            catch (Exception ex)
+            {
+                return $"{ex.GetType().FullName}: {ex.Message}";
+            }
+        }
+
+        var firstTask = Task.Run(() => Run(first));
+        var secondTask = Task.Run(() => Run(second));
+        start.SetResult();
+        var outcomes = await Task.WhenAll(firstTask, secondTask).WaitAsync(TimeSpan.FromSeconds(120));
+        return (outcomes[0], outcomes[1]);
+    }
+
+    private async Task<string?> ScalarTextAsync(string sql, Guid id)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteScalarAsync<string>(sql, new { Id = id }, None);
     }
 
     protected static PhoneNumber Rehydrated(PhoneNumber phone) =>
