@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Talkover.Infrastructure.Persistence;
+using Talkover.Infrastructure.Tests.Support;
+
+namespace Talkover.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// SQLite's EXPLAIN QUERY PLAN for every statement the service runs: each one reaches its rows through
+/// an index (a page costs the same however large the tables grow), and a list page is read in index
+/// order instead of being sorted. docs/query-plans.md shows the plans and the SQL Server indexes.
+/// </summary>
+[TestFixture]
+public sealed partial class QueryPlanTests
+{
+    /// <summary>Statements that may read a table without an index, and why that is fine.</summary>
+    private static readonly Dictionary<string, string> AllowedScans = new(StringComparer.Ordinal)
+    {
+        ["EnvironmentRepository.Any"] = "EXISTS stops at the first row; used once at start-up",
+    };
+
+    private static readonly string[] Tables =
+    [
+        "environments", "environment_tokens", "phone_numbers", "agents", "agent_phone_numbers",
+        "release_requests", "release_request_history", "idempotency_keys",
+    ];
+
+    private TempSqliteDatabase _database = null!;
+
+    private static IEnumerable<TestCaseData> Statements() =>
+        SqlStatements.AsTestCases(SqlStatements.For(new SqliteDialect()).Where(s => !s.Text.TrimStart().StartsWith("INSERT", StringComparison.Ordinal)));
+
+    private static IEnumerable<TestCaseData> ListPages() =>
+        SqlStatements.AsTestCases(SqlStatements.For(new SqliteDialect()).Where(s => s.Name.EndsWith("Page", StringComparison.Ordinal) && !s.Name.EndsWith("OfListPage", StringComparison.Ordinal)));
+
+    [OneTimeSetUp]
+    public void OneTimeSetUp()
+    {
+        _database = new TempSqliteDatabase();
+        new DatabaseMigrator(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _database.ConnectionString }).Migrate();
+    }
+
+    [OneTimeTearDown]
+    public void OneTimeTearDown() => _database.Dispose();
+
+    [TestCaseSource(nameof(Statements))]
+    public void Plan_WhenStatementRuns_NeverScansAWholeTable(SqlStatement statement)
+    {
+        var plan = Plan(statement.Text);
+        var scans = plan.Where(line => Tables.Any(table => Regex.IsMatch(line, $@"^SCAN {table}\b"))).ToList();
+
+        if (AllowedScans.ContainsKey(statement.Name))
+        {
+            Assert.Pass(AllowedScans[statement.Name]);
+        }
+
+        Assert.That(scans, Is.Empty, $"{statement.Name}:\n{string.Join("\n", plan)}");
+    }
+
+    [TestCaseSource(nameof(ListPages))]
+    public void Plan_WhenAListPageIsRead_FollowsAnIndexInsteadOfSorting(SqlStatement statement)
+    {
+        var plan = Plan(statement.Text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan, Has.Some.Match(@"^SEARCH \w+ USING (COVERING )?INDEX ix_\w+ \(\w+=\?\)"), string.Join("\n", plan));
+            Assert.That(plan, Has.None.Contains("TEMP B-TREE FOR ORDER BY"), string.Join("\n", plan));
+        });
+    }
+
+    [Test]
+    public void ListPages_WhenCollected_CoverEveryList()
+    {
+        var names = ListPages().Select(c => c.Arguments[0]!.ToString());
+
+        Assert.That(names, Is.EquivalentTo(new[]
+        {
+            "AgentQueries.ListPage", "PhoneNumberQueries.ListPage", "ReleaseRequestQueries.EnvironmentPage", "ReleaseRequestQueries.QueuePage",
+        }));
+    }
+
+    private List<string> Plan(string sql)
+    {
+        using var connection = new SqliteConnection(_database.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))
+        {
+            command.Parameters.AddWithValue(name, name is "@Skip" or "@Take" ? 20 : "x");
+        }
+
+        var lines = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return lines;
+    }
+
+    [GeneratedRegex(@"@\w+")]
+    private static partial Regex ParameterName();
+}
