@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
 using Talkover.Application.ReleaseRequests;
-using Talkover.Application.ReleaseRequests.Review;
+using Talkover.Application.ReleaseRequests.Review.ApproveReleaseRequest;
+using Talkover.Application.ReleaseRequests.Review.GetReviewRequest;
+using Talkover.Application.ReleaseRequests.Review.ListReviewQueue;
+using Talkover.Application.ReleaseRequests.Review.RejectReleaseRequest;
 
 namespace Talkover.Api.Controllers;
 

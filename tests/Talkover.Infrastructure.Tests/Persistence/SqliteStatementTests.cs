@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Talkover.Infrastructure.Persistence;
 using Talkover.Infrastructure.Tests.Support;
 

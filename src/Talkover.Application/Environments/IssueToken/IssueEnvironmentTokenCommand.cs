@@ -1,36 +1,5 @@
-using FluentValidation;
-using MediatR;
 using Talkover.Application.Abstractions;
-using Talkover.Application.Validation;
-using Talkover.Domain.Common;
-using Talkover.Domain.Environments;
 
 namespace Talkover.Application.Environments.IssueToken;
 
 public sealed record IssueEnvironmentTokenCommand(Input<Guid> EnvironmentId) : ICommand<IssuedTokenDto>;
-
-internal sealed class IssueEnvironmentTokenCommandValidator : AbstractValidator<IssueEnvironmentTokenCommand>
-{
-    public IssueEnvironmentTokenCommandValidator()
-    {
-        RuleFor(x => x.EnvironmentId).OfType("a valid UUID");
-    }
-}
-
-internal sealed class IssueEnvironmentTokenCommandHandler(IEnvironmentRepository environments, IAccessTokenService tokens, TimeProvider clock)
-    : IRequestHandler<IssueEnvironmentTokenCommand, IssuedTokenDto>
-{
-    public async Task<IssuedTokenDto> Handle(IssueEnvironmentTokenCommand command, CancellationToken cancellationToken)
-    {
-        var environmentId = command.EnvironmentId.Value;
-        if (!await environments.ExistsAsync(environmentId, cancellationToken))
-        {
-            throw DomainErrors.EnvironmentNotFound();
-        }
-
-        var issued = tokens.IssueEnvironmentToken();
-        var token = new EnvironmentToken(Guid.CreateVersion7(), environmentId, issued.Hash, clock.GetUtcNow().UtcDateTime, null);
-        await environments.AddTokenAsync(token, cancellationToken);
-        return new IssuedTokenDto(token.Id, environmentId, issued.Secret, token.CreatedAt);
-    }
-}

@@ -1,0 +1,28 @@
+using MediatR;
+using Talkover.Application.Abstractions;
+using Talkover.Domain.Common;
+
+namespace Talkover.Application.Environments.RevokeToken;
+
+internal sealed class RevokeEnvironmentTokenCommandHandler(IEnvironmentRepository environments, TimeProvider clock)
+    : IRequestHandler<RevokeEnvironmentTokenCommand, RevokedTokenDto>
+{
+    public async Task<RevokedTokenDto> Handle(RevokeEnvironmentTokenCommand command, CancellationToken cancellationToken)
+    {
+        var environmentId = command.EnvironmentId.Value;
+        if (!await environments.ExistsAsync(environmentId, cancellationToken))
+        {
+            throw DomainErrors.EnvironmentNotFound();
+        }
+
+        var token = await environments.GetTokenAsync(environmentId, command.TokenId.Value, cancellationToken) ?? throw DomainErrors.TokenNotFound();
+        if (token.RevokedAt is { } revokedAt)
+        {
+            return new RevokedTokenDto(token.Id, environmentId, token.CreatedAt, revokedAt);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await environments.RevokeTokenAsync(token.Id, now, cancellationToken);
+        return new RevokedTokenDto(token.Id, environmentId, token.CreatedAt, now);
+    }
+}

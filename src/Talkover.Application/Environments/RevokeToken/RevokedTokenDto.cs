@@ -1,0 +1,3 @@
+namespace Talkover.Application.Environments.RevokeToken;
+
+public sealed record RevokedTokenDto(Guid Id, Guid EnvironmentId, DateTime CreatedAt, DateTime RevokedAt);

@@ -1,0 +1,23 @@
+using AutoMapper;
+using MediatR;
+using Talkover.Application.Common;
+
+namespace Talkover.Application.PhoneNumbers.ListPhoneNumbers;
+
+internal sealed class ListPhoneNumbersQueryHandler(IPhoneNumberQueries queries, IMapper mapper, TimeProvider clock)
+    : IRequestHandler<ListPhoneNumbersQuery, Paged<PhoneNumberDto>>
+{
+    public async Task<Paged<PhoneNumberDto>> Handle(ListPhoneNumbersQuery query, CancellationToken cancellationToken)
+    {
+        var search = query.Search.ValueOr(null)?.Trim();
+        var filter = new PhoneNumberFilter(
+            query.Type.ValueOr(null),
+            query.HasVoice.IsProvided ? query.HasVoice.Value : null,
+            query.HasWhatsapp.IsProvided ? query.HasWhatsapp.Value : null,
+            string.IsNullOrEmpty(search) ? null : search,
+            Guid.TryParseExact(search, "D", out var id) ? id : null);
+
+        var (items, total) = await queries.ListAsync(query.EnvironmentId, filter, query.Page, cancellationToken);
+        return new Paged<PhoneNumberDto>([.. items.Select(item => mapper.MapPhoneNumber(item, clock))], PageMeta.For(query.Page, total));
+    }
+}

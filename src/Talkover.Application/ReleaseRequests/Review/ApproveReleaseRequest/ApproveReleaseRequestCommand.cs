@@ -1,0 +1,6 @@
+using Talkover.Application.Abstractions;
+
+namespace Talkover.Application.ReleaseRequests.Review.ApproveReleaseRequest;
+
+/// <summary>Support approves a pending request: the number is released for good, in the same transaction.</summary>
+public sealed record ApproveReleaseRequestCommand(Input<Guid> RequestId, Input<string> Note) : ICommand<AdminReleaseRequestDto>;

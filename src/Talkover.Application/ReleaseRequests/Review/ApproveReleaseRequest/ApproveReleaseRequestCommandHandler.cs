@@ -1,0 +1,38 @@
+using AutoMapper;
+using MediatR;
+using Talkover.Application.Abstractions;
+using Talkover.Domain.Common;
+using Talkover.Domain.ReleaseRequests;
+
+namespace Talkover.Application.ReleaseRequests.Review.ApproveReleaseRequest;
+
+internal sealed class ApproveReleaseRequestCommandHandler(
+    IReleaseRequestRepository requests,
+    IPhoneNumberRepository phoneNumbers,
+    IReleaseRequestQueries queries,
+    IMapper mapper,
+    TimeProvider clock) : IRequestHandler<ApproveReleaseRequestCommand, AdminReleaseRequestDto>
+{
+    public async Task<AdminReleaseRequestDto> Handle(ApproveReleaseRequestCommand command, CancellationToken cancellationToken)
+    {
+        var requestId = command.RequestId.Value;
+        var unlocked = await requests.GetAsync(requestId, null, cancellationToken) ?? throw DomainErrors.ReleaseRequestNotFound();
+
+        // Number first, then request: the same order as a new release request takes its locks.
+        var phoneNumber = await phoneNumbers.GetForUpdateAsync(unlocked.EnvironmentId, unlocked.PhoneNumberId, cancellationToken);
+        var request = await requests.GetForUpdateAsync(requestId, null, cancellationToken) ?? throw DomainErrors.ReleaseRequestNotFound();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        request.Approve(now, ResolutionNote.Normalize(command.Note.ValueOr(null)));
+        if (phoneNumber is null)
+        {
+            // A pending request always has an active number; anything else is a broken invariant.
+            throw new InvalidOperationException($"Release request {requestId} is pending but its phone number is not active.");
+        }
+
+        phoneNumber.Release(now);
+        await phoneNumbers.SaveReleasedAsync(phoneNumber, cancellationToken);
+        await requests.SaveResolutionAsync(request, Actors.Support, cancellationToken);
+        return await ReviewView.LoadAsync(queries, mapper, requestId, cancellationToken);
+    }
+}

@@ -1,0 +1,6 @@
+using Talkover.Application.Abstractions;
+
+namespace Talkover.Application.ReleaseRequests.Review.RejectReleaseRequest;
+
+/// <summary>Support turns a pending request down, saying why.</summary>
+public sealed record RejectReleaseRequestCommand(Input<Guid> RequestId, Input<string> Note) : ICommand<AdminReleaseRequestDto>;
