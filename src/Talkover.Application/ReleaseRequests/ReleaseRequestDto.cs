@@ -4,7 +4,7 @@ using Talkover.Domain.ReleaseRequests;
 namespace Talkover.Application.ReleaseRequests;
 
 /// <summary>A release request as customers see it; resolution fields stay null (and so are omitted) while pending.</summary>
-public sealed record ReleaseRequestDto
+public record ReleaseRequestDto
 {
     public Guid Id { get; init; }
 
@@ -24,25 +24,9 @@ public sealed record ReleaseRequestDto
 }
 
 /// <summary>A release request as support staff see it: with its environment, and its history on the detail route.</summary>
-public sealed record AdminReleaseRequestDto
+public sealed record AdminReleaseRequestDto : ReleaseRequestDto
 {
-    public Guid Id { get; init; }
-
     public Guid EnvironmentId { get; init; }
-
-    public Guid PhoneNumberId { get; init; }
-
-    public string PhoneNumber { get; init; } = "";
-
-    public string Reason { get; init; } = "";
-
-    public string Status { get; init; } = "";
-
-    public DateTime RequestedAt { get; init; }
-
-    public DateTime? ResolvedAt { get; init; }
-
-    public string? ResolutionNote { get; init; }
 
     public IReadOnlyList<ReleaseRequestHistoryDto>? History { get; init; }
 }

@@ -58,6 +58,17 @@ internal sealed class DbSession(SqlDialect dialect, DatabaseOptions options) : I
         return rows.AsList();
     }
 
+    /// <summary>
+    /// One page of a list (the statement's <c>/*page*/</c> marker replaced by the dialect) and the size of
+    /// the whole list. <paramref name="parameters"/> carry the filters plus <c>Skip</c> and <c>Take</c>.
+    /// </summary>
+    public async Task<(IReadOnlyList<T> Items, long Total)> QueryPageAsync<T>(string pageSql, string countSql, object parameters, CancellationToken cancellationToken)
+    {
+        var items = await QueryAsync<T>(dialect.Paged(pageSql), parameters, cancellationToken);
+        var total = await ExecuteScalarAsync<long>(countSql, parameters, cancellationToken);
+        return (items, total);
+    }
+
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);

@@ -81,8 +81,7 @@ internal sealed class AgentQueries(DbSession db) : IAgentQueries
             page.Skip,
             Take = page.Size,
         };
-        var items = await db.QueryAsync<AgentReadModel>(db.Dialect.Paged(Sql.ListPage), parameters, cancellationToken);
-        var total = await db.ExecuteScalarAsync<long>(Sql.ListCount, parameters, cancellationToken);
+        var (items, total) = await db.QueryPageAsync<AgentReadModel>(Sql.ListPage, Sql.ListCount, parameters, cancellationToken);
         if (items.Count == 0)
         {
             return (items, total);

@@ -88,8 +88,7 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
             page.Skip,
             Take = page.Size,
         };
-        var items = await db.QueryAsync<PhoneNumberReadModel>(db.Dialect.Paged(Sql.ListPage), parameters, cancellationToken);
-        var total = await db.ExecuteScalarAsync<long>(Sql.ListCount, parameters, cancellationToken);
+        var (items, total) = await db.QueryPageAsync<PhoneNumberReadModel>(Sql.ListPage, Sql.ListCount, parameters, cancellationToken);
         if (items.Count == 0)
         {
             return (items, total);

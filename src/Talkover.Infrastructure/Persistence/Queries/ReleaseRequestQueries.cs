@@ -57,24 +57,21 @@ internal sealed class ReleaseRequestQueries(DbSession db) : IReleaseRequestQueri
     public Task<ReleaseRequestReadModel?> GetAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken) =>
         db.QuerySingleOrDefaultAsync<ReleaseRequestReadModel>(Sql.ById, new { Id = requestId, EnvironmentId = environmentId }, cancellationToken);
 
-    public async Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListForEnvironmentAsync(
-        Guid environmentId, string? status, Guid? phoneNumberId, PageRequest page, CancellationToken cancellationToken)
-    {
-        var filter = new { EnvironmentId = environmentId, Status = status, PhoneNumberId = phoneNumberId };
-        var items = await db.QueryAsync<ReleaseRequestReadModel>(
-            db.Dialect.Paged(Sql.EnvironmentPage), new { filter.EnvironmentId, filter.Status, filter.PhoneNumberId, page.Skip, Take = page.Size }, cancellationToken);
-        var total = await db.ExecuteScalarAsync<long>(Sql.EnvironmentCount, filter, cancellationToken);
-        return (items, total);
-    }
+    public Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListForEnvironmentAsync(
+        Guid environmentId, string? status, Guid? phoneNumberId, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<ReleaseRequestReadModel>(
+            Sql.EnvironmentPage,
+            Sql.EnvironmentCount,
+            new { EnvironmentId = environmentId, Status = status, PhoneNumberId = phoneNumberId, page.Skip, Take = page.Size },
+            cancellationToken);
 
-    public async Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListQueueAsync(
-        string status, Guid? environmentId, PageRequest page, CancellationToken cancellationToken)
-    {
-        var items = await db.QueryAsync<ReleaseRequestReadModel>(
-            db.Dialect.Paged(Sql.QueuePage), new { Status = status, EnvironmentId = environmentId, page.Skip, Take = page.Size }, cancellationToken);
-        var total = await db.ExecuteScalarAsync<long>(Sql.QueueCount, new { Status = status, EnvironmentId = environmentId }, cancellationToken);
-        return (items, total);
-    }
+    public Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListQueueAsync(
+        string status, Guid? environmentId, PageRequest page, CancellationToken cancellationToken) =>
+        db.QueryPageAsync<ReleaseRequestReadModel>(
+            Sql.QueuePage,
+            Sql.QueueCount,
+            new { Status = status, EnvironmentId = environmentId, page.Skip, Take = page.Size },
+            cancellationToken);
 
     public Task<IReadOnlyList<ReleaseRequestHistoryReadModel>> HistoryAsync(Guid requestId, CancellationToken cancellationToken) =>
         db.QueryAsync<ReleaseRequestHistoryReadModel>(Sql.History, new { Id = requestId }, cancellationToken);
