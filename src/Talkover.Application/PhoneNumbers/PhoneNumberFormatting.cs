@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using PhoneNumbers;
 
@@ -49,15 +50,37 @@ public static class PhoneNumberFormatting
 
     public static string International(string e164) => Format(e164, PhoneNumberFormat.INTERNATIONAL);
 
+    // A number's display formats never change, and parsing is the costly part of a list page, so
+    // formats are remembered per number. The cache is bounded: past the limit it starts over.
+    private const int MaxCachedNumbers = 100_000;
+    private static readonly ConcurrentDictionary<string, (string National, string International)> Formats = new(StringComparer.Ordinal);
+
     private static string Format(string e164, PhoneNumberFormat format)
+    {
+        if (!Formats.TryGetValue(e164, out var formats))
+        {
+            formats = Compute(e164);
+            if (Formats.Count >= MaxCachedNumbers)
+            {
+                Formats.Clear();
+            }
+
+            Formats[e164] = formats;
+        }
+
+        return format == PhoneNumberFormat.NATIONAL ? formats.National : formats.International;
+    }
+
+    private static (string National, string International) Compute(string e164)
     {
         try
         {
-            return Util.Format(Util.Parse(e164, null), format);
+            var parsed = Util.Parse(e164, null);
+            return (Util.Format(parsed, PhoneNumberFormat.NATIONAL), Util.Format(parsed, PhoneNumberFormat.INTERNATIONAL));
         }
         catch (NumberParseException)
         {
-            return e164;
+            return (e164, e164);
         }
     }
 }

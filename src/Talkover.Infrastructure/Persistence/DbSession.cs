@@ -12,6 +12,7 @@ internal sealed class DbSession(SqlDialect dialect, DatabaseOptions options) : I
 {
     private DbConnection? _connection;
     private DbTransaction? _transaction;
+    private IDisposable? _writeTurn;
 
     public SqlDialect Dialect => dialect;
 
@@ -22,17 +23,33 @@ internal sealed class DbSession(SqlDialect dialect, DatabaseOptions options) : I
             throw new InvalidOperationException("A transaction is already open in this scope.");
         }
 
-        var connection = await OpenAsync(cancellationToken);
-        _transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        _writeTurn = await dialect.EnterWriteAsync(options.ConnectionString, cancellationToken);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken);
+            _transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        }
+        catch
+        {
+            EndWriteTurn();
+            throw;
+        }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("No transaction is open.");
         _transaction = null;
-        await using (transaction)
+        try
         {
-            await transaction.CommitAsync(cancellationToken);
+            await using (transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            EndWriteTurn();
         }
     }
 
@@ -45,10 +62,23 @@ internal sealed class DbSession(SqlDialect dialect, DatabaseOptions options) : I
             return;
         }
 
-        await using (transaction)
+        try
         {
-            await transaction.RollbackAsync(cancellationToken);
+            await using (transaction)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
         }
+        finally
+        {
+            EndWriteTurn();
+        }
+    }
+
+    private void EndWriteTurn()
+    {
+        _writeTurn?.Dispose();
+        _writeTurn = null;
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)

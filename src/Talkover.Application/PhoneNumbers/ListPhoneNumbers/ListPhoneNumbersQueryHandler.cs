@@ -18,6 +18,6 @@ internal sealed class ListPhoneNumbersQueryHandler(IPhoneNumberQueries queries, 
             Guid.TryParseExact(search, "D", out var id) ? id : null);
 
         var (items, total) = await queries.ListAsync(query.EnvironmentId, filter, query.Page, cancellationToken);
-        return new Paged<PhoneNumberDto>([.. items.Select(item => mapper.MapPhoneNumber(item, clock))], PageMeta.For(query.Page, total));
+        return new Paged<PhoneNumberDto>(mapper.MapPhoneNumbers(items, clock), PageMeta.For(query.Page, total));
     }
 }
