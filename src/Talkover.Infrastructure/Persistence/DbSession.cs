@@ -111,10 +111,19 @@ internal sealed class DbSession(SqlDialect dialect, DatabaseOptions options) : I
         return await connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
     }
 
+    /// <summary>Runs a statement that writes; outside a transaction it still waits its turn to write.</summary>
     public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+        if (_transaction is not null)
+        {
+            return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+        }
+
+        using (await dialect.EnterWriteAsync(options.ConnectionString, cancellationToken))
+        {
+            return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+        }
     }
 
     public async ValueTask DisposeAsync()
