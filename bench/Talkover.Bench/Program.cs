@@ -31,7 +31,7 @@ var environment = JsonNode.Parse(await Post(http, "/api/v1/admin/environments", 
 var environmentId = environment["id"]!.GetValue<string>();
 var token = environment["token"]!.GetValue<string>();
 var numbers = new List<string>();
-for (var i = 0; i < 1200; i++)
+for (var i = 0; i < 1700; i++)
 {
     var created = await Post(http, $"/api/v1/admin/environments/{environmentId}/phone-numbers", $$"""{"number": "+1555{{2000000 + i}}", "country_code": "US", "has_voice": true}""");
     numbers.Add(JsonNode.Parse(created)!["data"]!["id"]!.GetValue<string>());
@@ -41,9 +41,12 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
 const string reason = """{"reason": "We migrated outbound calling to a new toll-free number and no longer need this DID."}""";
 var results = new List<Result>
 {
-    await Run("GET /api/v1/phone-numbers (page of 20 of 1200)", 3000, concurrency, _ => http.GetAsync("/api/v1/phone-numbers?per_page=20")),
+    await Run("GET /api/v1/phone-numbers (page of 20 of 1700)", 3000, concurrency, _ => http.GetAsync("/api/v1/phone-numbers?per_page=20")),
+    // Numbers 0–999 are timed, 1000–1019 warm up (Run warms up with indexes count..count+19).
     await Run("POST request-release (1000 distinct numbers)", 1000, concurrency, i => http.PostAsync($"/api/v1/phone-numbers/{numbers[i]}/request-release", Json(reason))),
-    await Run("GET /api/v1/phone-numbers/release-requests (page of 20 of 1000)", 3000, concurrency, _ => http.GetAsync("/api/v1/phone-numbers/release-requests?per_page=20")),
+    // Numbers 1100–1599 are timed, 1600–1619 warm up.
+    await Run("POST request-release with Idempotency-Key (500 distinct)", 500, concurrency, i => http.SendAsync(Keyed($"/api/v1/phone-numbers/{numbers[1100 + i]}/request-release", reason, $"bench-{i}"))),
+    await Run("GET /api/v1/phone-numbers/release-requests (page of 20 of 1540)", 3000, concurrency, _ => http.GetAsync("/api/v1/phone-numbers/release-requests?per_page=20")),
     await Run("POST request-release, all for one number (1 x 201, rest 409)", 500, concurrency, _ => http.PostAsync($"/api/v1/phone-numbers/{numbers[^1]}/request-release", Json(reason))),
 };
 
@@ -68,6 +71,13 @@ return missed == 0 ? 0 : 1;
 
 static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
+static HttpRequestMessage Keyed(string path, string body, string key)
+{
+    var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(body) };
+    request.Headers.Add("Idempotency-Key", key);
+    return request;
+}
+
 static async Task<string> Post(HttpClient http, string path, string body)
 {
     using var response = await http.PostAsync(path, Json(body));
@@ -77,10 +87,10 @@ static async Task<string> Post(HttpClient http, string path, string body)
 
 static async Task<Result> Run(string name, int count, int concurrency, Func<int, Task<HttpResponseMessage>> call)
 {
-    // Warm up the route first so JIT and connection set-up stay out of the numbers.
+    // Warm up the route first (with indexes past the timed ones) so JIT and connection set-up stay out of the numbers.
     for (var i = 0; i < 20; i++)
     {
-        using var _ = await call(count - 1 - i);
+        using var _ = await call(count + i);
     }
 
     var latencies = new double[count];
@@ -118,6 +128,7 @@ internal static class Targets
         _ when workload.StartsWith("GET /api/v1/phone-numbers (", StringComparison.Ordinal) => (800, 50),
         _ when workload.StartsWith("GET /api/v1/phone-numbers/release-requests", StringComparison.Ordinal) => (800, 50),
         _ when workload.StartsWith("POST request-release (", StringComparison.Ordinal) => (200, 250),
+        _ when workload.StartsWith("POST request-release with Idempotency-Key", StringComparison.Ordinal) => (200, 250),
         _ when workload.StartsWith("POST request-release, all for one", StringComparison.Ordinal) => (200, 250),
         _ => null,
     };

@@ -15,7 +15,7 @@ namespace Talkover.Api.Idempotency;
 /// a different request is 422, and while the first is still running, 409. 5xx and 429 are not kept,
 /// so a retry runs again. Keys are scoped per environment, or per admin credential.
 /// </summary>
-public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock, AdminKey adminKey)
+public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock, AdminKey adminKey, ILogger<IdempotencyMiddleware> logger)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -71,10 +71,10 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
             return;
         }
 
-        await RunAndKeepAsync(context, store, scope, key);
+        await RunAndKeepAsync(context, store, scope, key, fingerprint);
     }
 
-    private async Task RunAndKeepAsync(HttpContext context, IIdempotencyStore store, string scope, string key)
+    private async Task RunAndKeepAsync(HttpContext context, IIdempotencyStore store, string scope, string key, string fingerprint)
     {
         var original = context.Response.Body;
         using var captured = new MemoryStream();
@@ -93,16 +93,26 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         context.Response.Body = original;
         var status = context.Response.StatusCode;
         var bytes = captured.ToArray();
-        if (status >= 500 || status == StatusCodes.Status429TooManyRequests || status == ClientClosedRequest || context.RequestAborted.IsCancellationRequested)
+        try
         {
-            // Nothing worth replaying: a retry with this key runs again.
-            await store.ReleaseAsync(scope, key, CancellationToken.None);
+            if (status >= 500 || status == StatusCodes.Status429TooManyRequests || status == ClientClosedRequest || context.RequestAborted.IsCancellationRequested)
+            {
+                // Nothing worth replaying: a retry with this key runs again.
+                await store.ReleaseAsync(scope, key, CancellationToken.None);
+            }
+            else
+            {
+                var location = context.Response.Headers.Location.ToString();
+                var stored = new StoredResponse(status, context.Response.ContentType, location.Length > 0 ? location : null,
+                    Protect(scope, key, bytes), context.TraceIdentifier, fingerprint);
+                await store.CompleteAsync(scope, key, stored, clock.GetUtcNow().UtcDateTime + Retention, CancellationToken.None);
+            }
         }
-        else
+        catch (Exception ex)
         {
-            var location = context.Response.Headers.Location.ToString();
-            var stored = new StoredResponse(status, context.Response.ContentType, location.Length > 0 ? location : null, Protect(scope, key, bytes), context.TraceIdentifier);
-            await store.CompleteAsync(scope, key, stored, clock.GetUtcNow().UtcDateTime + Retention, CancellationToken.None);
+            // The work is done (or rolled back) already; the client gets its real answer. The key's
+            // lease runs out on its own, after which a retry is treated as new.
+            logger.LogError(ex, "Could not record the outcome of an idempotent request");
         }
 
         await original.WriteAsync(bytes, context.RequestAborted);

@@ -1,7 +1,10 @@
 namespace Talkover.Application.Abstractions;
 
-/// <summary>A response kept for replay: status, the headers that matter, the body as sent, and the request id it carried.</summary>
-public sealed record StoredResponse(int Status, string? ContentType, string? Location, byte[] Body, string RequestId);
+/// <summary>
+/// A response kept for replay: status, the headers that matter, the body as sent, the request id it
+/// carried, and the fingerprint of the request it answered.
+/// </summary>
+public sealed record StoredResponse(int Status, string? ContentType, string? Location, byte[] Body, string RequestId, string Fingerprint);
 
 /// <summary>What is already known about an idempotency key.</summary>
 public sealed record IdempotencyRecord(string Fingerprint, StoredResponse? Response)
@@ -17,7 +20,7 @@ public interface IIdempotencyStore
     /// </summary>
     Task<IdempotencyRecord?> TryClaimAsync(string scope, string key, string fingerprint, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Keeps the response for replay until <paramref name="keepUntil"/>.</summary>
+    /// <summary>Keeps the response for replay until <paramref name="keepUntil"/>, if the key is still this request's claim.</summary>
     Task CompleteAsync(string scope, string key, StoredResponse response, DateTime keepUntil, CancellationToken cancellationToken);
 
     /// <summary>Gives the key up (the request failed in a way a retry should not replay).</summary>

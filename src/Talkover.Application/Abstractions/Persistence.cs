@@ -75,8 +75,8 @@ public interface IEnvironmentRepository
 
     Task<EnvironmentToken?> GetTokenAsync(Guid environmentId, Guid tokenId, CancellationToken cancellationToken);
 
-    /// <summary>Marks the token revoked, unless it already was.</summary>
-    Task RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken);
+    /// <summary>Marks the token revoked unless it already was; false when it already was.</summary>
+    Task<bool> RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken);
 }
 
 /// <summary>The database could not be reached; clients get 503 SERVICE_UNAVAILABLE.</summary>

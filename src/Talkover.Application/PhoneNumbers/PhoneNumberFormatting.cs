@@ -54,15 +54,17 @@ public static class PhoneNumberFormatting
     // formats are remembered per number. The cache is bounded: past the limit it starts over.
     private const int MaxCachedNumbers = 100_000;
     private static readonly ConcurrentDictionary<string, (string National, string International)> Formats = new(StringComparer.Ordinal);
+    private static int _cached;
 
     private static string Format(string e164, PhoneNumberFormat format)
     {
         if (!Formats.TryGetValue(e164, out var formats))
         {
             formats = Compute(e164);
-            if (Formats.Count >= MaxCachedNumbers)
+            if (Interlocked.Increment(ref _cached) > MaxCachedNumbers)
             {
                 Formats.Clear();
+                Interlocked.Exchange(ref _cached, 0);
             }
 
             Formats[e164] = formats;

@@ -78,17 +78,24 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _writeGates = new(StringComparer.Ordinal);
 
     // SQLite has one writer per file. Queuing this process's writers here, first come first served,
     // spares them Microsoft.Data.Sqlite's busy retry, which sleeps between attempts and turned a
     // burst of writes into tail latencies of hundreds of milliseconds. Other processes writing the
     // same file are still kept out by SQLite's own lock and busy timeout.
+    // The wait is bounded like SQLite's own busy timeout: a queue that does not move is answered with
+    // 503 rather than holding requests (and their idempotency leases) indefinitely.
     public override async ValueTask<IDisposable?> EnterWriteAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
-        var gate = WriteGates.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var gate = _writeGates.GetOrAdd(Path.GetFullPath(builder.DataSource), _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(TimeSpan.FromSeconds(builder.DefaultTimeout), cancellationToken))
+        {
+            throw new Application.Abstractions.DatabaseUnavailableException(
+                "Timed out waiting for the SQLite write lock.", new TimeoutException($"No write turn within {builder.DefaultTimeout} s."));
+        }
+
         return new Releaser(gate);
     }
 

@@ -22,7 +22,13 @@ internal sealed class RevokeEnvironmentTokenCommandHandler(IEnvironmentRepositor
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await environments.RevokeTokenAsync(token.Id, now, cancellationToken);
-        return new RevokedTokenDto(token.Id, environmentId, token.CreatedAt, now);
+        if (await environments.RevokeTokenAsync(token.Id, now, cancellationToken))
+        {
+            return new RevokedTokenDto(token.Id, environmentId, token.CreatedAt, now);
+        }
+
+        // Another revocation got there first: answer with its time, as for any second revocation.
+        var stored = await environments.GetTokenAsync(environmentId, token.Id, cancellationToken);
+        return new RevokedTokenDto(token.Id, environmentId, token.CreatedAt, stored?.RevokedAt ?? now);
     }
 }

@@ -45,8 +45,8 @@ internal sealed class EnvironmentRepository(DbSession db) : IEnvironmentReposito
         return row is null ? null : new EnvironmentToken(row.Id, row.EnvironmentId, row.TokenHash, row.CreatedAt, row.RevokedAt);
     }
 
-    public Task RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(Sql.RevokeToken, new { Id = tokenId, RevokedAt = revokedAt }, cancellationToken);
+    public async Task<bool> RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(Sql.RevokeToken, new { Id = tokenId, RevokedAt = revokedAt }, cancellationToken) == 1;
 
     private sealed class TokenRow
     {

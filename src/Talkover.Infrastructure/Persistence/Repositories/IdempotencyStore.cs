@@ -29,7 +29,7 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
             UPDATE idempotency_keys
             SET state = 'completed', response_status = @Status, response_content_type = @ContentType,
                 response_location = @Location, response_body = @Body, response_request_id = @RequestId, expires_at = @KeepUntil
-            WHERE scope = @Scope AND idempotency_key = @Key
+            WHERE scope = @Scope AND idempotency_key = @Key AND state = 'in_flight' AND fingerprint = @Fingerprint
             """;
 
         public const string Release = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idempotency_key = @Key";
@@ -53,7 +53,7 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
             }
 
             var response = row.State == "completed"
-                ? new StoredResponse(row.ResponseStatus ?? 0, row.ResponseContentType, row.ResponseLocation, row.ResponseBody ?? [], row.ResponseRequestId ?? "")
+                ? new StoredResponse(row.ResponseStatus ?? 0, row.ResponseContentType, row.ResponseLocation, row.ResponseBody ?? [], row.ResponseRequestId ?? "", row.Fingerprint)
                 : null;
             return new IdempotencyRecord(row.Fingerprint, response);
         }
@@ -69,6 +69,7 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
             response.Location,
             response.Body,
             response.RequestId,
+            response.Fingerprint,
             KeepUntil = keepUntil,
         }, cancellationToken);
 

@@ -263,6 +263,38 @@ public abstract class RepositoryContractTests
         Assert.That((status, numberStatus), Is.EqualTo(approve == Committed ? ("approved", "released") : ("cancelled", "active")), because);
     }
 
+    [Test]
+    public async Task AssignmentRacingApproval_ThroughTheCommands_NeverHoldsAReleasedNumber([Range(1, 10)] int round)
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        var agent = await SendAsync(new CreateAgentCommand(phone.EnvironmentId, "Race agent", Input<string>.Missing, Input<string>.Missing, Input<string>.Missing));
+        var request = await RequestReleaseAsync(phone);
+
+        var (assign, approve) = await RaceAsync(
+            new UpdateAgentCallingCommand(phone.EnvironmentId, agent.Id, "inbound", new List<Guid> { phone.Id }),
+            new ApproveReleaseRequestCommand(request.Id, Input<string>.Missing));
+
+        var because = $"round {round}: assign {assign}, approve {approve}";
+        Assert.That(approve, Is.EqualTo(Committed), because);
+        Assert.That(assign, Is.EqualTo("PHONE_NUMBER_RELEASE_PENDING").Or.EqualTo("VALIDATION_ERROR"), because);
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM agent_phone_numbers WHERE phone_number_id = @Id", phone.Id), Is.Zero, because);
+    }
+
+    [Test]
+    public async Task RejectRacingCancel_ThroughTheCommands_ExactlyOneWins([Range(1, 10)] int round)
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        var request = await RequestReleaseAsync(phone);
+
+        var (reject, cancel) = await RaceAsync(
+            new RejectReleaseRequestCommand(request.Id, "The number is still under contract."),
+            new CancelReleaseRequestCommand(phone.EnvironmentId, request.Id, Input<string>.Missing));
+
+        var because = $"round {round}: reject {reject}, cancel {cancel}";
+        Assert.That(new[] { reject, cancel }, Is.EquivalentTo(new[] { Committed, "RELEASE_REQUEST_NOT_PENDING" }), because);
+        Assert.That(await HistoryCountAsync(phone.Id), Is.EqualTo(2), because);
+    }
+
     private async Task<T> SendAsync<T>(IRequest<T> request)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -287,6 +319,10 @@ public abstract class RepositoryContractTests
             catch (DomainException ex)
             {
                 return ex.Code;
+            }
+            catch (FluentValidation.ValidationException)
+            {
+                return "VALIDATION_ERROR";
             }
             catch (Exception ex)
             {
