@@ -7,6 +7,7 @@ using Talkover.Application.Tests.Support;
 using Talkover.Domain.Agents;
 using Talkover.Domain.Common;
 using Talkover.Domain.PhoneNumbers;
+using Talkover.Domain.Tests.Builders;
 
 namespace Talkover.Application.Tests.Agents;
 
@@ -47,7 +48,7 @@ public sealed class UpdateAgentCallingCommandHandlerTests
     {
         _queries
             .Setup(q => q.GetAsync(Ids.Environment, It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Guid _, Guid _, CancellationToken _) => _saved is null ? null : AgentBuilder.ReadModelOf(_saved));
+            .ReturnsAsync((Guid _, Guid _, CancellationToken _) => _saved is null ? null : AgentReadModels.Of(_saved));
         _agents.Setup(r => r.UpdateCallingAsync(It.IsAny<Agent>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
             .Callback((Agent agent, bool _, CancellationToken _) => _saved = agent)
             .Returns(Task.CompletedTask);

@@ -6,6 +6,7 @@ using Talkover.Application.ReleaseRequests.RequestRelease;
 using Talkover.Application.Tests.Support;
 using Talkover.Domain.Common;
 using Talkover.Domain.ReleaseRequests;
+using Talkover.Domain.Tests.Builders;
 
 namespace Talkover.Application.Tests.Behaviours;
 

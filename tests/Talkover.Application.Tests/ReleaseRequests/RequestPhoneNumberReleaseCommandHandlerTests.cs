@@ -5,6 +5,7 @@ using Talkover.Application.Tests.Support;
 using Talkover.Domain.Common;
 using Talkover.Domain.PhoneNumbers;
 using Talkover.Domain.ReleaseRequests;
+using Talkover.Domain.Tests.Builders;
 
 namespace Talkover.Application.Tests.ReleaseRequests;
 
