@@ -62,6 +62,16 @@ public sealed class RoutingAndEnvelopeTests : ApiTestBase
     }
 
     [Test]
+    public async Task OpenApiDocument_DescribesListFiltersAndPaging()
+    {
+        var response = await Api.SendAsync(HttpMethod.Get, "/openapi/v1.json");
+
+        var list = response.Json["paths"]!["/api/v1/phone-numbers/release-requests"]!["get"]!;
+        Assert.That(list["parameters"]!.AsArray().Select(p => (p!["name"]!.GetValue<string>(), p["in"]!.GetValue<string>())),
+            Is.EquivalentTo(new[] { ("status", "query"), ("phone_number_id", "query"), ("page", "query"), ("per_page", "query") }));
+    }
+
+    [Test]
     public async Task OpenApiDocument_ListsEveryRoute()
     {
         var response = await Api.SendAsync(HttpMethod.Get, "/openapi/v1.json");
@@ -77,6 +87,15 @@ public sealed class RoutingAndEnvelopeTests : ApiTestBase
             "/api/v1/admin/environments/{environment_id}/tokens",
             "/api/v1/admin/environments/{environment_id}/phone-numbers",
             "/api/v1/health",
+            "/api/v1/phone-numbers",
+            "/api/v1/phone-numbers/release-requests",
+            "/api/v1/phone-numbers/release-requests/{request_id}",
+            "/api/v1/phone-numbers/release-requests/{request_id}/cancel",
+            "/api/v1/admin/environments/{environment_id}/tokens/{token_id}",
+            "/api/v1/admin/release-requests",
+            "/api/v1/admin/release-requests/{request_id}",
+            "/api/v1/admin/release-requests/{request_id}/approve",
+            "/api/v1/admin/release-requests/{request_id}/reject",
         }));
     }
 

@@ -18,6 +18,9 @@ public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiCont
 {
     /// <summary>Oldest first; pending unless <c>status</c> says otherwise; optionally one environment's.</summary>
     [HttpGet]
+    [Paged]
+    [QueryParameter("status", "string", "pending (default), approved, rejected or cancelled")]
+    [QueryParameter("environment_id", "uuid", "Only this environment's requests")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<AdminReleaseRequestDto>>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
     public async Task<IActionResult> List(CancellationToken cancellationToken)

@@ -27,6 +27,10 @@ public sealed class AgentsController(IMediator mediator) : ApiControllerBase(med
 
     /// <summary>The environment's agents, newest first.</summary>
     [HttpGet]
+    [Paged]
+    [QueryParameter("status", "string", "draft or published")]
+    [QueryParameter("direction", "string", "inbound or outbound")]
+    [QueryParameter("search", "string", "Part of the agent's name")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<AgentDto>>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
     public async Task<IActionResult> List(CancellationToken cancellationToken)

@@ -34,6 +34,11 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
 
     /// <summary>The environment's phone numbers, newest first.</summary>
     [HttpGet]
+    [Paged]
+    [QueryParameter("type", "string", "voice, sms, whatsapp, mms or fax")]
+    [QueryParameter("has_voice", "boolean", "true or false")]
+    [QueryParameter("has_whatsapp", "boolean", "true or false")]
+    [QueryParameter("search", "string", "Part of the E.164 number, or an exact phone number id")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<PhoneNumberDto>>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
     public async Task<IActionResult> List(CancellationToken cancellationToken)
@@ -47,6 +52,9 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
 
     /// <summary>The environment's release requests, newest first.</summary>
     [HttpGet("release-requests")]
+    [Paged]
+    [QueryParameter("status", "string", "pending, approved, rejected or cancelled")]
+    [QueryParameter("phone_number_id", "uuid", "Only this number's requests")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<ReleaseRequestDto>>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
     public async Task<IActionResult> ListReleaseRequests(CancellationToken cancellationToken)

@@ -46,6 +46,31 @@ public static class OpenApiSetup
             options.AddOperationTransformer(DescribeOperationAsync);
         });
 
+    private static void DescribeQueryParameters(OpenApiOperation operation, IList<object> metadata)
+    {
+        var parameters = metadata.OfType<QueryParameterAttribute>().ToList();
+        if (metadata.OfType<PagedAttribute>().Any())
+        {
+            parameters.Add(new QueryParameterAttribute("page", "integer", "Page number, from 1 (default 1)."));
+            parameters.Add(new QueryParameterAttribute("per_page", "integer", "Items per page, 1–100 (default 20)."));
+        }
+
+        foreach (var parameter in parameters)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = parameter.Name,
+                In = ParameterLocation.Query,
+                Required = false,
+                Description = parameter.Description,
+                Schema = parameter.Type == "uuid"
+                    ? new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" }
+                    : new OpenApiSchema { Type = parameter.Type switch { "integer" => JsonSchemaType.Integer, "boolean" => JsonSchemaType.Boolean, _ => JsonSchemaType.String } },
+            });
+        }
+    }
+
     private static async Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
@@ -63,6 +88,8 @@ public static class OpenApiSetup
                 },
             };
         }
+
+        DescribeQueryParameters(operation, metadata);
 
         var errors = new List<(int Status, string Code)>();
         if (policy is not null)
