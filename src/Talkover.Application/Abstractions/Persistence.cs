@@ -40,10 +40,10 @@ public interface IReleaseRequestRepository
     /// <summary>Stores a new request with its first history row; a second pending request for the number throws RELEASE_ALREADY_PENDING.</summary>
     Task AddAsync(ReleaseRequest request, string actor, CancellationToken cancellationToken);
 
-    /// <summary>A request without taking a lock; with an environment id, only if it belongs to that environment.</summary>
-    Task<ReleaseRequest?> GetAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken);
-
-    /// <summary>As <see cref="GetAsync"/>, locked until the transaction ends so that two decisions run one after the other.</summary>
+    /// <summary>
+    /// A request (with an environment id, only if it belongs to that environment), locked until the
+    /// transaction ends so that two decisions on it run one after the other.
+    /// </summary>
     Task<ReleaseRequest?> GetForUpdateAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -15,12 +15,6 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
             VALUES (@Id, @EnvironmentId, @PhoneNumberId, @PhoneNumber, @Reason, @Status, @RequestedAt)
             """;
 
-        public const string Get = $"""
-            SELECT {SqlDialect.ReleaseRequestColumns}
-            FROM release_requests r
-            WHERE r.id = @Id AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
-            """;
-
         // The status guard makes a lost race visible even without the row lock.
         public const string SaveResolution = """
             UPDATE release_requests
@@ -58,11 +52,14 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
         await AddHistoryAsync(request.Id, null, request.Status, actor, null, request.RequestedAt, cancellationToken);
     }
 
-    public Task<ReleaseRequest?> GetAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken) =>
-        LoadAsync(Sql.Get, requestId, environmentId, cancellationToken);
-
-    public Task<ReleaseRequest?> GetForUpdateAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken) =>
-        LoadAsync(db.Dialect.SelectReleaseRequestForUpdate, requestId, environmentId, cancellationToken);
+    public async Task<ReleaseRequest?> GetForUpdateAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<ReleaseRequestReadModel>(
+            db.Dialect.SelectReleaseRequestForUpdate, new { Id = requestId, EnvironmentId = environmentId }, cancellationToken);
+        return row is null
+            ? null
+            : ReleaseRequest.Rehydrate(row.Id, row.EnvironmentId, row.PhoneNumberId, row.PhoneNumber, row.Reason, row.Status, row.RequestedAt, row.ResolvedAt, row.ResolutionNote);
+    }
 
     public async Task SaveResolutionAsync(ReleaseRequest request, string actor, CancellationToken cancellationToken)
     {
@@ -79,14 +76,6 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
         }
 
         await AddHistoryAsync(request.Id, ReleaseRequestStatus.Pending, request.Status, actor, request.ResolutionNote, request.ResolvedAt!.Value, cancellationToken);
-    }
-
-    private async Task<ReleaseRequest?> LoadAsync(string sql, Guid requestId, Guid? environmentId, CancellationToken cancellationToken)
-    {
-        var row = await db.QuerySingleOrDefaultAsync<ReleaseRequestReadModel>(sql, new { Id = requestId, EnvironmentId = environmentId }, cancellationToken);
-        return row is null
-            ? null
-            : ReleaseRequest.Rehydrate(row.Id, row.EnvironmentId, row.PhoneNumberId, row.PhoneNumber, row.Reason, row.Status, row.RequestedAt, row.ResolvedAt, row.ResolutionNote);
     }
 
     private Task AddHistoryAsync(Guid requestId, string? fromStatus, string toStatus, string actor, string? note, DateTime occurredAt, CancellationToken cancellationToken) =>

@@ -16,10 +16,10 @@ internal sealed class ApproveReleaseRequestCommandHandler(
     public async Task<AdminReleaseRequestDto> Handle(ApproveReleaseRequestCommand command, CancellationToken cancellationToken)
     {
         var requestId = command.RequestId.Value;
-        var unlocked = await requests.GetAsync(requestId, null, cancellationToken) ?? throw DomainErrors.ReleaseRequestNotFound();
-
-        // Number first, then request: the same order as a new release request takes its locks.
-        var phoneNumber = await phoneNumbers.GetForUpdateAsync(unlocked.EnvironmentId, unlocked.PhoneNumberId, cancellationToken);
+        // Which number to lock comes from a plain read; number first, then request, is the same order
+        // a new release request takes its locks in. The locked read below re-checks the status.
+        var target = await queries.GetAsync(requestId, null, cancellationToken) ?? throw DomainErrors.ReleaseRequestNotFound();
+        var phoneNumber = await phoneNumbers.GetForUpdateAsync(target.EnvironmentId, target.PhoneNumberId, cancellationToken);
         var request = await requests.GetForUpdateAsync(requestId, null, cancellationToken) ?? throw DomainErrors.ReleaseRequestNotFound();
 
         var now = clock.GetUtcNow().UtcDateTime;
