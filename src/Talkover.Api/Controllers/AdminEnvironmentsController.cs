@@ -79,21 +79,21 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
         return CreatedEnvelope($"/api/v1/phone-numbers/{phoneNumber.Id}", phoneNumber);
     }
 
-    public sealed record CreateEnvironmentBody(string Name, string? Plan);
+    public sealed record CreateEnvironmentBody(string Name, string? Plan = null);
 
     public sealed record ProvisionPhoneNumberBody(
         string Number,
         string CountryCode,
-        string? Type,
-        bool? HasVoice,
-        bool? HasSms,
-        bool? HasMms,
-        bool? HasFax,
-        bool? HasWhatsapp,
-        bool? IsSandbox,
-        decimal? CurrentPrice,
-        string? Currency,
-        DateOnly? RenewalDate,
-        bool? AutoRenewal,
-        decimal? MonthlyRenewalCost);
+        string? Type = null,
+        bool? HasVoice = null,
+        bool? HasSms = null,
+        bool? HasMms = null,
+        bool? HasFax = null,
+        bool? HasWhatsapp = null,
+        bool? IsSandbox = null,
+        decimal? CurrentPrice = null,
+        string? Currency = null,
+        DateOnly? RenewalDate = null,
+        bool? AutoRenewal = null,
+        decimal? MonthlyRenewalCost = null);
 }

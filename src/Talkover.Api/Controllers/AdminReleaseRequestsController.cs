@@ -63,7 +63,7 @@ public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiCont
         return Ok(Envelope(request, "Release request rejected"));
     }
 
-    public sealed record ApproveBody(string? Note);
+    public sealed record ApproveBody(string? Note = null);
 
     public sealed record RejectBody(string Note);
 }

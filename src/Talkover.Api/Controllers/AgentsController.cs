@@ -60,7 +60,7 @@ public sealed class AgentsController(IMediator mediator) : ApiControllerBase(med
         return Ok(Envelope(agent, "Agent calling settings updated successfully"));
     }
 
-    public sealed record CreateAgentBody(string Name, string? Label, string? Language, string? Direction);
+    public sealed record CreateAgentBody(string Name, string? Label = null, string? Language = null, string? Direction = null);
 
-    public sealed record UpdateCallingBody(string Direction, IReadOnlyList<Guid>? PhoneNumberIds);
+    public sealed record UpdateCallingBody(string Direction, IReadOnlyList<Guid>? PhoneNumberIds = null);
 }

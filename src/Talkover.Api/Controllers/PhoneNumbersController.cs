@@ -92,5 +92,5 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
 
     public sealed record RequestReleaseBody(string Reason);
 
-    public sealed record NoteBody(string? Note);
+    public sealed record NoteBody(string? Note = null);
 }

@@ -46,6 +46,14 @@ public static class OpenApiSetup
             options.AddOperationTransformer(DescribeOperationAsync);
         });
 
+    private static void DescribePathIds(OpenApiOperation operation)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Path && p.Name!.EndsWith("_id", StringComparison.Ordinal)))
+        {
+            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" };
+        }
+    }
+
     private static void DescribeQueryParameters(OpenApiOperation operation, IList<object> metadata)
     {
         var parameters = metadata.OfType<QueryParameterAttribute>().ToList();
@@ -89,6 +97,7 @@ public static class OpenApiSetup
             };
         }
 
+        DescribePathIds(operation);
         DescribeQueryParameters(operation, metadata);
 
         var errors = new List<(int Status, string Code)>();

@@ -20,14 +20,18 @@ public sealed class StartupTasks(
         var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
         if (demo is null)
         {
-            Console.WriteLine("Demo data is already in the database; its token was printed on the first run (delete data/talkover.db to start over).");
+            var startOver = settings.Database.SqliteFilePath is { } file
+                ? $" To start over, stop the service and delete {file} (with its -wal and -shm files)."
+                : "";
+            Console.WriteLine("Demo data is already in the database; its token was printed on the first run."
+                + " An admin can issue another: POST /api/v1/admin/environments/{environment_id}/tokens." + startOver);
             return;
         }
 
         var baseUrl = (configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
         Console.WriteLine($$"""
 
-            Demo environment created. Its token is shown this once only:
+            Demo environment {{demo.EnvironmentId}} created. Its token is shown this once only:
 
                 {{demo.Token}}
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AutoMapper;
 using Talkover.Domain.ReleaseRequests;
 
@@ -26,8 +27,11 @@ public record ReleaseRequestDto
 /// <summary>A release request as support staff see it: with its environment, and its history on the detail route.</summary>
 public sealed record AdminReleaseRequestDto : ReleaseRequestDto
 {
+    // Serializers write a derived type's own members first; these belong after the request's fields.
+    [JsonPropertyOrder(1)]
     public Guid EnvironmentId { get; init; }
 
+    [JsonPropertyOrder(2)]
     public IReadOnlyList<ReleaseRequestHistoryDto>? History { get; init; }
 }
 

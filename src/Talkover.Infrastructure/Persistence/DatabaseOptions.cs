@@ -16,4 +16,9 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; init; } = DefaultSqliteConnectionString;
 
     public bool MigrateOnStartup { get; init; } = true;
+
+    /// <summary>The SQLite file's full path, for messages to the person running the service; null for SQL Server.</summary>
+    public string? SqliteFilePath => Provider == DatabaseProvider.Sqlite
+        ? Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource)
+        : null;
 }
