@@ -79,5 +79,17 @@ public interface IEnvironmentRepository
     Task<bool> RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken);
 }
 
+public static class EnvironmentRepositoryExtensions
+{
+    /// <summary>Throws ENVIRONMENT_NOT_FOUND unless the environment exists.</summary>
+    public static async Task EnsureExistsAsync(this IEnvironmentRepository environments, Guid environmentId, CancellationToken cancellationToken)
+    {
+        if (!await environments.ExistsAsync(environmentId, cancellationToken))
+        {
+            throw Domain.Common.DomainErrors.EnvironmentNotFound();
+        }
+    }
+}
+
 /// <summary>The database could not be reached; clients get 503 SERVICE_UNAVAILABLE.</summary>
 public sealed class DatabaseUnavailableException(string message, Exception innerException) : Exception(message, innerException);

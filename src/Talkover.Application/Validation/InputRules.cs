@@ -24,8 +24,9 @@ public static class InputRules
     public static IRuleBuilderOptions<T, Input<string>> OneOf<T>(this IRuleBuilder<T, Input<string>> rule, IReadOnlyCollection<string> allowed) =>
         rule.Meets(value => allowed.Contains(value, StringComparer.Ordinal) ? null : "must be one of: " + string.Join(", ", allowed));
 
-    public static IRuleBuilderOptions<T, Input<string>> MaxLength<T>(this IRuleBuilder<T, Input<string>> rule, int max) =>
-        rule.Meets(value => Domain.Common.TextRules.CodePointLength(value) > max ? $"must be at most {max} characters" : null);
+    /// <summary>A list's <c>search</c> text: at most <see cref="LikePattern.MaxSearchLength"/> characters.</summary>
+    public static IRuleBuilderOptions<T, Input<string>> SearchText<T>(this IRuleBuilder<T, Input<string>> rule) =>
+        rule.Meets(text => text.Length > LikePattern.MaxSearchLength ? $"must be at most {LikePattern.MaxSearchLength} characters" : null);
 
     private sealed class ProblemValidator<T, TValue>(Func<T, TValue, string?> problem) : PropertyValidator<T, Input<TValue>>
     {

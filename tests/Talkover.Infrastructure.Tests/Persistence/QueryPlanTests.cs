@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Talkover.Infrastructure.Persistence;
 using Talkover.Infrastructure.Tests.Support;
 
@@ -11,7 +9,7 @@ namespace Talkover.Infrastructure.Tests.Persistence;
 /// order instead of being sorted. docs/query-plans.md shows the plans and the SQL Server indexes.
 /// </summary>
 [TestFixture]
-public sealed partial class QueryPlanTests
+public sealed class QueryPlanTests
 {
     /// <summary>Statements that may read a table without an index, and why that is fine.</summary>
     private static readonly Dictionary<string, string> AllowedScans = new(StringComparer.Ordinal)
@@ -33,8 +31,7 @@ public sealed partial class QueryPlanTests
     [OneTimeSetUp]
     public void OneTimeSetUp()
     {
-        _database = new TempSqliteDatabase();
-        new DatabaseMigrator(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _database.ConnectionString }).Migrate();
+        _database = new TempSqliteDatabase().Migrated();
     }
 
     [OneTimeTearDown]
@@ -95,27 +92,6 @@ public sealed partial class QueryPlanTests
             && line != "SCAN CONSTANT ROW"
             && !DerivedTables.Any(derived => line == $"SCAN {derived}"))];
 
-    private List<string> Plan(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))
-        {
-            command.Parameters.AddWithValue(name, name is "@Skip" or "@Take" ? 20 : "x");
-        }
-
-        var lines = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            lines.Add(reader.GetString(3));
-        }
-
-        return lines;
-    }
-
-    [GeneratedRegex(@"@\w+")]
-    private static partial Regex ParameterName();
+    private List<string> Plan(string sql) =>
+        _database.Explain("EXPLAIN QUERY PLAN", sql, name => name is "@Skip" or "@Take" ? 20 : "x", column: 3);
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Talkover.Infrastructure.Persistence;
 using Talkover.Infrastructure.Tests.Support;
@@ -10,7 +9,7 @@ namespace Talkover.Infrastructure.Tests.Persistence;
 /// EXPLAIN, which compiles it (tables, columns, syntax) without running it.
 /// </summary>
 [TestFixture]
-public sealed partial class SqliteStatementTests
+public sealed class SqliteStatementTests
 {
     private TempSqliteDatabase _database = null!;
 
@@ -20,9 +19,7 @@ public sealed partial class SqliteStatementTests
     [OneTimeSetUp]
     public void OneTimeSetUp()
     {
-        _database = new TempSqliteDatabase();
-        var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _database.ConnectionString };
-        new DatabaseMigrator(options).Migrate();
+        _database = new TempSqliteDatabase().Migrated();
     }
 
     [OneTimeTearDown]
@@ -51,23 +48,5 @@ public sealed partial class SqliteStatementTests
             Throws.TypeOf<SqliteException>().With.Message.Contains("no such column"));
     }
 
-    private void Explain(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN " + sql;
-        foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))
-        {
-            command.Parameters.AddWithValue(name, DBNull.Value);
-        }
-
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-        }
-    }
-
-    [GeneratedRegex(@"@\w+")]
-    private static partial Regex ParameterName();
+    private void Explain(string sql) => _database.Explain("EXPLAIN", sql, _ => DBNull.Value, column: 1);
 }

@@ -11,8 +11,7 @@ internal sealed class ListAgentsQueryValidator : AbstractValidator<ListAgentsQue
     {
         RuleFor(x => x.Status).Cascade(CascadeMode.Stop).OfType("a string").OneOf(AgentStatus.All);
         RuleFor(x => x.Direction).Cascade(CascadeMode.Stop).OfType("a string").OneOf(AgentDirection.All);
-        RuleFor(x => x.Search).Cascade(CascadeMode.Stop).OfType("a string")
-            .Meets(text => text.Length > LikePattern.MaxSearchLength ? $"must be at most {LikePattern.MaxSearchLength} characters" : null);
+        RuleFor(x => x.Search).Cascade(CascadeMode.Stop).OfType("a string").SearchText();
         this.AddPagingRules(x => x.Page);
     }
 }

@@ -1,6 +1,5 @@
 using MediatR;
 using Talkover.Application.Abstractions;
-using Talkover.Domain.Common;
 using Talkover.Domain.Environments;
 
 namespace Talkover.Application.Environments.IssueToken;
@@ -11,10 +10,7 @@ internal sealed class IssueEnvironmentTokenCommandHandler(IEnvironmentRepository
     public async Task<IssuedTokenDto> Handle(IssueEnvironmentTokenCommand command, CancellationToken cancellationToken)
     {
         var environmentId = command.EnvironmentId.Value;
-        if (!await environments.ExistsAsync(environmentId, cancellationToken))
-        {
-            throw DomainErrors.EnvironmentNotFound();
-        }
+        await environments.EnsureExistsAsync(environmentId, cancellationToken);
 
         var issued = tokens.IssueEnvironmentToken();
         var token = new EnvironmentToken(Guid.CreateVersion7(), environmentId, issued.Hash, clock.GetUtcNow().UtcDateTime, null);

@@ -10,10 +10,7 @@ internal sealed class RevokeEnvironmentTokenCommandHandler(IEnvironmentRepositor
     public async Task<RevokedTokenDto> Handle(RevokeEnvironmentTokenCommand command, CancellationToken cancellationToken)
     {
         var environmentId = command.EnvironmentId.Value;
-        if (!await environments.ExistsAsync(environmentId, cancellationToken))
-        {
-            throw DomainErrors.EnvironmentNotFound();
-        }
+        await environments.EnsureExistsAsync(environmentId, cancellationToken);
 
         var token = await environments.GetTokenAsync(environmentId, command.TokenId.Value, cancellationToken) ?? throw DomainErrors.TokenNotFound();
         if (token.RevokedAt is { } revokedAt)

@@ -12,8 +12,7 @@ internal sealed class ListPhoneNumbersQueryValidator : AbstractValidator<ListPho
         RuleFor(x => x.Type).Cascade(CascadeMode.Stop).OfType("a string").OneOf(PhoneNumberTypes.All);
         RuleFor(x => x.HasVoice).OfType("true or false");
         RuleFor(x => x.HasWhatsapp).OfType("true or false");
-        RuleFor(x => x.Search).Cascade(CascadeMode.Stop).OfType("a string")
-            .Meets(text => text.Length > LikePattern.MaxSearchLength ? $"must be at most {LikePattern.MaxSearchLength} characters" : null);
+        RuleFor(x => x.Search).Cascade(CascadeMode.Stop).OfType("a string").SearchText();
         this.AddPagingRules(x => x.Page);
     }
 }

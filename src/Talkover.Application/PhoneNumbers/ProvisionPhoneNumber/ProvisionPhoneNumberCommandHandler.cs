@@ -16,10 +16,7 @@ internal sealed class ProvisionPhoneNumberCommandHandler(
     public async Task<PhoneNumberDto> Handle(ProvisionPhoneNumberCommand command, CancellationToken cancellationToken)
     {
         var environmentId = command.EnvironmentId.Value;
-        if (!await environments.ExistsAsync(environmentId, cancellationToken))
-        {
-            throw DomainErrors.EnvironmentNotFound();
-        }
+        await environments.EnsureExistsAsync(environmentId, cancellationToken);
 
         var number = command.Number.Value!;
         if (await phoneNumbers.ActiveNumberExistsAsync(number, cancellationToken))
