@@ -75,6 +75,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(settings.Database);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHostedService<StartupTasks>();
+builder.Services.AddHostedService<ExpiredKeySweeper>();
 
 builder.Services
     .AddControllers()

@@ -20,6 +20,7 @@ public static class DependencyInjection
 
         services.AddSingleton(options);
         services.AddSingleton(SqlDialect.For(options.Provider));
+        services.AddSingleton<DatabaseAccess>();
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
 
@@ -69,6 +70,13 @@ public static class DependencyInjection
                 builder.DefaultTimeout = 30;
             }
 
+            // Microsoft.Data.Sqlite reads 0 as "no timeout", and a writer that may not wait fails at once.
+            if (builder.DefaultTimeout is < 1 or > 600)
+            {
+                throw new InvalidOperationException(
+                    $"ConnectionStrings:Talkover has Default Timeout={builder.DefaultTimeout}; use 1 to 600 seconds (how long a write waits for the lock).");
+            }
+
             connectionString = builder.ToString();
         }
 
@@ -79,6 +87,13 @@ public static class DependencyInjection
             throw new InvalidOperationException($"Database:MigrateOnStartup '{migrateText}' must be true or false.");
         }
 
-        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrateOnStartup = migrate };
+        var maxText = configuration["Database:MaxOpenConnections"];
+        var maxOpen = DatabaseOptions.DefaultMaxOpenConnections;
+        if (!string.IsNullOrWhiteSpace(maxText) && (!int.TryParse(maxText, out maxOpen) || maxOpen is < 1 or > 1000))
+        {
+            throw new InvalidOperationException($"Database:MaxOpenConnections '{maxText}' must be a whole number from 1 to 1000.");
+        }
+
+        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrateOnStartup = migrate, MaxOpenConnections = maxOpen };
     }
 }

@@ -11,7 +11,7 @@ public sealed record JsonBodyRead(JsonBody? Body, byte[] Raw, int Status, string
 
     public static JsonBodyRead Success(JsonBody body, byte[] raw) => new(body, raw, StatusCodes.Status200OK, null, null);
 
-    public static JsonBodyRead Failure(int status, string code, string message) => new(null, [], status, code, message);
+    public static JsonBodyRead Failure(int status, string code, string message, byte[]? raw = null) => new(null, raw ?? [], status, code, message);
 }
 
 /// <summary>
@@ -63,7 +63,7 @@ public static class JsonBodyReader
 
         return Parse(bytes) is { } root
             ? JsonBodyRead.Success(new JsonBody(root), bytes)
-            : JsonBodyRead.Failure(StatusCodes.Status400BadRequest, ApiErrors.InvalidJson, "The request body must be a valid JSON object with no repeated properties");
+            : JsonBodyRead.Failure(StatusCodes.Status400BadRequest, ApiErrors.InvalidJson, "The request body must be a valid JSON object with no repeated properties", bytes);
     }
 
     /// <summary>application/json, with no charset or UTF-8 (JSON is UTF-8 by definition, RFC 8259).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,23 +11,31 @@ using Talkover.Application.Abstractions;
 namespace Talkover.Api.Idempotency;
 
 /// <summary>
-/// <c>Idempotency-Key</c> on POST and PUT (IETF draft semantics): the first response to a key is
-/// kept for 24 hours and replayed byte for byte to a repeat of the same request; the same key with
-/// a different request is 422, and while the first is still running, 409. 5xx and 429 are not kept,
-/// so a retry runs again. Keys are scoped per environment, or per admin credential.
+/// <c>Idempotency-Key</c> on POST and PUT (IETF draft semantics): the first response to a key is kept
+/// for 24 hours and replayed byte for byte to a repeat of the same request; the same key with a
+/// different request is 422, and while the first is still running, 409. Keys are scoped per
+/// environment, or per admin credential.
+/// <para>
+/// Exactly once: a keyed request runs in one database transaction that takes the key, runs the
+/// command (whose own transaction becomes a savepoint inside it), stores the rendered response under
+/// the key and commits — and only then sends the response. A crash, a full disk or a lost database
+/// before the commit leaves nothing, so a retry runs for the first time; after it, a retry replays.
+/// 5xx and 429 are rolled back, so a retry runs again. The body is read before the transaction
+/// begins and the response written after it ends, so a slow client never holds the write lock.
+/// </para>
 /// </summary>
-public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock, AdminKey adminKey, ILogger<IdempotencyMiddleware> logger)
+public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock, AdminKey adminKey)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
-    /// <summary>How long a running request holds its key; a request that dies frees it after this.</summary>
-    public static readonly TimeSpan InFlightLease = TimeSpan.FromMinutes(2);
+    // The keys this instance is running now: a twin arriving meanwhile is answered 409 at once. A twin
+    // on another instance waits for the first's transaction instead (on the key's row, or for the
+    // SQLite write lock) and then replays its response.
+    private readonly ConcurrentDictionary<(string Scope, string Key), byte> _inFlight = new();
 
-    private const int ClientClosedRequest = 499;
-
-    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store)
+    public async Task InvokeAsync(HttpContext context, IUnitOfWork unitOfWork, IIdempotencyStore store)
     {
         var request = context.Request;
         var endpoint = context.GetEndpoint();
@@ -40,83 +49,127 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
             return;
         }
 
-        // The body's own errors (415, 413, 400) come first in the check order; the action answers them.
-        var body = Array.Empty<byte>();
-        if (endpoint.Metadata.GetMetadata<JsonBodyAttribute>() is { } jsonBody)
+        var body = endpoint.Metadata.GetMetadata<JsonBodyAttribute>() is { } jsonBody
+            ? await JsonBodyReader.ReadAsync(context, jsonBody.Required)
+            : null;
+        var key = values.ToString();
+        if (values.Count != 1 || !SaneKey().IsMatch(key))
         {
-            var read = await JsonBodyReader.ReadAsync(context, jsonBody.Required);
-            if (!read.Ok)
+            if (body is { Ok: false })
             {
+                // The body's own error comes first in the check order; the action answers it.
                 await next(context);
                 return;
             }
 
-            body = read.Raw;
-        }
-
-        var key = values.ToString();
-        if (values.Count != 1 || !SaneKey().IsMatch(key))
-        {
             await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.ValidationError, "The request has invalid fields",
                 new Dictionary<string, string[]> { [HeaderName] = [$"{HeaderName} must be 1 to 255 printable ASCII characters"] });
             return;
         }
 
-        var fingerprint = Fingerprint(request, body);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var existing = await store.TryClaimAsync(scope, key, fingerprint, now, now + InFlightLease, context.RequestAborted);
-        if (existing is not null)
+        if (!_inFlight.TryAdd((scope, key), 0))
         {
-            await AnswerFromExistingAsync(context, existing, fingerprint, scope, key);
+            await WriteInUseAsync(context);
             return;
         }
 
-        await RunAndKeepAsync(context, store, scope, key, fingerprint);
+        try
+        {
+            await RunOnceAsync(context, unitOfWork, store, scope, key, Fingerprint(request, body?.Raw ?? []));
+        }
+        finally
+        {
+            _inFlight.TryRemove((scope, key), out _);
+        }
     }
 
-    private async Task RunAndKeepAsync(HttpContext context, IIdempotencyStore store, string scope, string key, string fingerprint)
+    private async Task RunOnceAsync(HttpContext context, IUnitOfWork unitOfWork, IIdempotencyStore store, string scope, string key, string fingerprint)
     {
+        // Once its transaction has begun, the request runs to its end whatever the client does: a
+        // disconnect must not leave a command half-observed. The response is then simply not delivered.
+        var clientGone = context.RequestAborted;
+        context.RequestAborted = CancellationToken.None;
         var original = context.Response.Body;
         using var captured = new MemoryStream();
-        context.Response.Body = captured;
+        IdempotencyRecord? existing;
+        var ran = false;
         try
         {
-            await next(context);
+            await unitOfWork.BeginAsync(CancellationToken.None);
+            try
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                existing = await store.FindAsync(scope, key, now, CancellationToken.None);
+                var taken = existing is null && await store.TryTakeAsync(scope, key, fingerprint, now, CancellationToken.None);
+                if (!taken)
+                {
+                    // Another instance committed the key while this one waited for it.
+                    existing ??= await store.FindAsync(scope, key, now, CancellationToken.None);
+                    await unitOfWork.RollbackAsync(CancellationToken.None);
+                }
+                else
+                {
+                    context.Response.Body = captured;
+                    ran = true;
+                    await next(context);
+                    context.Response.Body = original;
+                    await KeepOrDiscardAsync(context, unitOfWork, store, scope, key, fingerprint, captured.ToArray());
+                }
+            }
+            catch
+            {
+                context.Response.Body = original;
+                await unitOfWork.RollbackAsync(CancellationToken.None);
+                throw;
+            }
         }
-        catch
+        finally
         {
-            context.Response.Body = original;
-            await store.ReleaseAsync(scope, key, CancellationToken.None);
-            throw;
+            context.RequestAborted = clientGone;
         }
 
-        context.Response.Body = original;
-        var status = context.Response.StatusCode;
-        var bytes = captured.ToArray();
         try
         {
-            if (status >= 500 || status == StatusCodes.Status429TooManyRequests || status == ClientClosedRequest || context.RequestAborted.IsCancellationRequested)
+            if (ran)
             {
-                // Nothing worth replaying: a retry with this key runs again.
-                await store.ReleaseAsync(scope, key, CancellationToken.None);
+                await original.WriteAsync(captured.GetBuffer().AsMemory(0, (int)captured.Length), clientGone);
+            }
+            else if (existing is not null)
+            {
+                await AnswerFromExistingAsync(context, existing, fingerprint, scope, key);
             }
             else
             {
-                var location = context.Response.Headers.Location.ToString();
-                var stored = new StoredResponse(status, context.Response.ContentType, location.Length > 0 ? location : null,
-                    Protect(scope, key, bytes), context.TraceIdentifier, fingerprint);
-                await store.CompleteAsync(scope, key, stored, clock.GetUtcNow().UtcDateTime + Retention, CancellationToken.None);
+                // Taken meanwhile by a request that has not finished (or has just expired): try again.
+                await WriteInUseAsync(context);
             }
         }
-        catch (Exception ex)
+        catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
         {
-            // The work is done (or rolled back) already; the client gets its real answer. The key's
-            // lease runs out on its own, after which a retry is treated as new.
-            logger.LogError(ex, "Could not record the outcome of an idempotent request");
+            // The client left; what it asked for is done and kept for its retry.
+        }
+    }
+
+    private async Task KeepOrDiscardAsync(HttpContext context, IUnitOfWork unitOfWork, IIdempotencyStore store, string scope, string key, string fingerprint, byte[] bytes)
+    {
+        var status = context.Response.StatusCode;
+        if (status >= 500 || status == StatusCodes.Status429TooManyRequests)
+        {
+            // Nothing worth replaying, and nothing of the command may stay: a retry runs again.
+            await unitOfWork.RollbackAsync(CancellationToken.None);
+            return;
         }
 
-        await original.WriteAsync(bytes, context.RequestAborted);
+        var location = context.Response.Headers.Location.ToString();
+        var response = new StoredResponse(status, context.Response.ContentType, location.Length > 0 ? location : null,
+            Protect(scope, key, bytes), context.TraceIdentifier, fingerprint);
+        await store.SaveResponseAsync(scope, key, response, clock.GetUtcNow().UtcDateTime + Retention, CancellationToken.None);
+        await unitOfWork.CommitAsync(CancellationToken.None);
     }
+
+    private static Task WriteInUseAsync(HttpContext context) =>
+        ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, ApiErrors.IdempotencyKeyInUse,
+            "A request with this Idempotency-Key is still being processed");
 
     private async Task AnswerFromExistingAsync(HttpContext context, IdempotencyRecord existing, string fingerprint, string scope, string key)
     {
@@ -127,12 +180,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
             return;
         }
 
-        if (existing.Response is not { } response)
-        {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, ApiErrors.IdempotencyKeyInUse,
-                "A request with this Idempotency-Key is still being processed");
-            return;
-        }
+        var response = existing.Response;
 
         // The body is the first response's, byte for byte, so the request id it names is the first one too.
         context.TraceIdentifier = response.RequestId;
@@ -184,10 +232,12 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         return body;
     }
 
+    // Method, path with query, Content-Type and the body's bytes (as far as they were read: a body over
+    // the size limit is not read to its end). A change in any of them is a different request.
     private static string Fingerprint(HttpRequest request, byte[] body)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method.ToUpperInvariant()}\n{request.Path}{request.QueryString}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method.ToUpperInvariant()}\n{request.Path}{request.QueryString}\n{request.ContentType}\n"));
         hash.AppendData(body);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -6,23 +6,31 @@ namespace Talkover.Application.Abstractions;
 /// </summary>
 public sealed record StoredResponse(int Status, string? ContentType, string? Location, byte[] Body, string RequestId, string Fingerprint);
 
-/// <summary>What is already known about an idempotency key.</summary>
-public sealed record IdempotencyRecord(string Fingerprint, StoredResponse? Response)
-{
-    public bool InFlight => Response is null;
-}
-
+/// <summary>
+/// Idempotency keys and the responses kept under them. Every method but <see cref="DeleteExpiredAsync"/>
+/// runs inside the transaction of the request that carries the key, so the key, the command's writes
+/// and the response are committed together or not at all.
+/// </summary>
 public interface IIdempotencyStore
 {
     /// <summary>
-    /// Claims the key for a new request until <paramref name="leaseUntil"/>, or returns what the key
-    /// already holds. Expired keys and leases (a request that never finished) are dropped first.
+    /// The response kept under the key and the fingerprint of the request it answered. Null when the
+    /// key is new or has expired (an expired key is removed here).
     /// </summary>
-    Task<IdempotencyRecord?> TryClaimAsync(string scope, string key, string fingerprint, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken);
+    Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>Keeps the response for replay until <paramref name="keepUntil"/>, if the key is still this request's claim.</summary>
-    Task CompleteAsync(string scope, string key, StoredResponse response, DateTime keepUntil, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes the key for this transaction. False when another request committed it first; where the
+    /// database locks rows, a concurrent request taking the same key waits here until this one ends.
+    /// </summary>
+    Task<bool> TryTakeAsync(string scope, string key, string fingerprint, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>Gives the key up (the request failed in a way a retry should not replay).</summary>
-    Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken);
+    /// <summary>Keeps the response under the key until <paramref name="keepUntil"/>.</summary>
+    Task SaveResponseAsync(string scope, string key, StoredResponse response, DateTime keepUntil, CancellationToken cancellationToken);
+
+    /// <summary>Deletes at most <paramref name="batchSize"/> keys that expired before <paramref name="now"/>; returns how many.</summary>
+    Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken);
 }
+
+/// <summary>A key that already answered a request.</summary>
+public sealed record IdempotencyRecord(string Fingerprint, StoredResponse Response);

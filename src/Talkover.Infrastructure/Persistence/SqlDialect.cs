@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
@@ -18,12 +17,31 @@ internal abstract class SqlDialect
 
     public abstract Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>The database takes one writer at a time, so this process queues its writers (see <see cref="DatabaseAccess"/>).</summary>
+    public virtual bool SerializesWriters => false;
+
     /// <summary>
-    /// Waits for this process's turn to write, if the provider takes writers one at a time anyway;
-    /// disposing the result lets the next one in.
+    /// The database cannot serve the request for now — locked past the busy timeout, read-only, full,
+    /// unreachable, out of resources — as opposed to a statement the database rejected (a constraint,
+    /// a bug). Clients get 503 and may retry.
     /// </summary>
-    public virtual ValueTask<IDisposable?> EnterWriteAsync(string connectionString, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IDisposable?>(null);
+    public abstract bool IsUnavailable(DbException exception);
+
+    /// <summary>Drops the pooled connections of this database, so that none that saw a fault is used again.</summary>
+    public abstract void Discard(DbConnection connection);
+
+    /// <summary>Throws when a connection opened for writing can only read (SQLite falls back to read-only silently).</summary>
+    public virtual void EnsureWritable(DbConnection connection)
+    {
+    }
+
+    /// <summary>Bounds how long this connection's statements wait for a lock (a probe must answer quickly).</summary>
+    public virtual void LimitLockWait(DbConnection connection, TimeSpan wait)
+    {
+    }
+
+    /// <summary>Deletes at most <c>@BatchSize</c> idempotency keys that expired before <c>@Now</c>.</summary>
+    public abstract string DeleteExpiredIdempotencyKeys { get; }
 
     /// <summary>A unique index rejected the row (the pending-release index, the active-number index).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
@@ -78,40 +96,6 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _writeGates = new(StringComparer.Ordinal);
-
-    // SQLite has one writer per file. Queuing this process's writers here, first come first served,
-    // spares them Microsoft.Data.Sqlite's busy retry, which sleeps between attempts and turned a
-    // burst of writes into tail latencies of hundreds of milliseconds. Other processes writing the
-    // same file are still kept out by SQLite's own lock and busy timeout.
-    // The wait is bounded like SQLite's own busy timeout: a queue that does not move is answered with
-    // 503 rather than holding requests (and their idempotency leases) indefinitely.
-    public override async ValueTask<IDisposable?> EnterWriteAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        var gate = _writeGates.GetOrAdd(Path.GetFullPath(builder.DataSource), _ => new SemaphoreSlim(1, 1));
-        if (!await gate.WaitAsync(TimeSpan.FromSeconds(builder.DefaultTimeout), cancellationToken))
-        {
-            throw new Application.Abstractions.DatabaseUnavailableException(
-                "Timed out waiting for the SQLite write lock.", new TimeoutException($"No write turn within {builder.DefaultTimeout} s."));
-        }
-
-        return new Releaser(gate);
-    }
-
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
-    }
-
     // BEGIN IMMEDIATE takes the write lock up front, so read-then-write commands run one at a time
     // instead of failing with SQLITE_BUSY when two of them try to upgrade a read lock.
     public override Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
@@ -119,6 +103,35 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    public override bool SerializesWriters => true;
+
+    // BUSY, LOCKED, NOMEM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB (primary result codes).
+    public override bool IsUnavailable(DbException exception) =>
+        exception is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is 5 or 6 or 7 or 8 or 10 or 11 or 13 or 14 or 15 or 26;
+
+    public override void Discard(DbConnection connection) => SqliteConnection.ClearPool((SqliteConnection)connection);
+
+    // Opened while the file or its folder could not be written (a read-only mount, permissions),
+    // SQLite gives a read-only connection without saying so; pooled, it would keep failing every
+    // write after the cause is gone.
+    public override void EnsureWritable(DbConnection connection)
+    {
+        var sqlite = (SqliteConnection)connection;
+        if (new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode != SqliteOpenMode.ReadOnly
+            && SQLitePCL.raw.sqlite3_db_readonly(sqlite.Handle, "main") == 1)
+        {
+            throw new SqliteException("The database file can only be read.", 8);
+        }
+    }
+
+    public override void LimitLockWait(DbConnection connection, TimeSpan wait) =>
+        ((SqliteConnection)connection).DefaultTimeout = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    public override string DeleteExpiredIdempotencyKeys => """
+        DELETE FROM idempotency_keys
+        WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE expires_at <= @Now ORDER BY expires_at LIMIT @BatchSize)
+        """;
 
     // The IMMEDIATE transaction already holds the database's write lock.
     public override string SelectPhoneNumberForUpdate { get; } = $"""
@@ -152,6 +165,25 @@ internal sealed class SqlServerDialect : SqlDialect
         await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
     public override bool IsUniqueViolation(DbException exception) => exception is SqlException { Number: 2601 or 2627 };
+
+    // Connection-level errors (class 20 and above), timeouts, deadlock victims and lock timeouts, a full
+    // log or filegroup, a database that is read-only, offline, starting or being failed over, and Azure
+    // SQL's throttling: all pass, none is the request's fault.
+    private static readonly HashSet<int> UnavailableNumbers =
+    [
+        -2, -1, 2, 53, 64, 121, 233, 258, 1205, 1222, 1105, 9002, 3906, 3908, 904, 945, 952, 976, 978, 983, 4060, 4221,
+        10053, 10054, 10060, 10061, 10928, 10929, 40143, 40197, 40501, 40613, 49918, 49919, 49920,
+    ];
+
+    public override bool IsUnavailable(DbException exception) =>
+        exception is SqlException sql && (sql.Class >= 20 || UnavailableNumbers.Contains(sql.Number));
+
+    public override void Discard(DbConnection connection) => SqlConnection.ClearPool((SqlConnection)connection);
+
+    public override string DeleteExpiredIdempotencyKeys => """
+        DELETE TOP (@BatchSize) FROM idempotency_keys
+        WHERE expires_at <= @Now
+        """;
 
     // UPDLOCK makes a second writer of the same row wait here; HOLDLOCK keeps the lock (and the
     // key range, when the row is missing) until commit. Together they give the same one-at-a-time

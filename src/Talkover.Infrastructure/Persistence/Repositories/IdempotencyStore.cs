@@ -4,63 +4,70 @@ using Talkover.Application.Abstractions;
 namespace Talkover.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// Idempotency keys live in the database, so a key claimed on one instance is seen by all. Each
-/// statement commits on its own: the claim must be visible to a concurrent request at once.
+/// Idempotency keys live in the database, so a key taken on one instance is seen by all. A key row is
+/// written only inside its request's transaction: committed, it always holds the response.
 /// </summary>
 internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
 {
     internal static class Sql
     {
-        public const string Claim = """
+        public const string Take = """
             INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, state, created_at, expires_at)
-            VALUES (@Scope, @Key, @Fingerprint, 'in_flight', @Now, @ExpiresAt)
+            VALUES (@Scope, @Key, @Fingerprint, 'in_flight', @Now, @Now)
             """;
 
         public const string Find = """
-            SELECT fingerprint, state, response_status, response_content_type, response_location, response_body, response_request_id
+            SELECT fingerprint, state, response_status, response_content_type, response_location, response_body, response_request_id, expires_at
             FROM idempotency_keys
             WHERE scope = @Scope AND idempotency_key = @Key
             """;
 
-        // Served by ix_idempotency_keys_expires_at; removes finished keys after 24 h and abandoned leases.
-        public const string DeleteExpired = "DELETE FROM idempotency_keys WHERE expires_at <= @Now";
-
-        public const string Complete = """
+        public const string SaveResponse = """
             UPDATE idempotency_keys
             SET state = 'completed', response_status = @Status, response_content_type = @ContentType,
                 response_location = @Location, response_body = @Body, response_request_id = @RequestId, expires_at = @KeepUntil
-            WHERE scope = @Scope AND idempotency_key = @Key AND state = 'in_flight' AND fingerprint = @Fingerprint
+            WHERE scope = @Scope AND idempotency_key = @Key AND fingerprint = @Fingerprint
             """;
 
-        public const string Release = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idempotency_key = @Key";
+        public const string Remove = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idempotency_key = @Key";
     }
 
-    public async Task<IdempotencyRecord?> TryClaimAsync(string scope, string key, string fingerprint, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
+    public async Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTime now, CancellationToken cancellationToken)
     {
-        await db.ExecuteAsync(Sql.DeleteExpired, new { Now = now }, cancellationToken);
+        var row = await db.QuerySingleOrDefaultAsync<KeyRow>(Sql.Find, new { Scope = scope, Key = key }, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        // A committed row is always completed; an "in_flight" one is left from before keys were kept in
+        // their request's transaction, and means nothing now.
+        if (row.State != "completed" || row.ExpiresAt <= now)
+        {
+            await db.ExecuteAsync(Sql.Remove, new { Scope = scope, Key = key }, cancellationToken);
+            return null;
+        }
+
+        return new IdempotencyRecord(row.Fingerprint, new StoredResponse(
+            row.ResponseStatus ?? 0, row.ResponseContentType, row.ResponseLocation, row.ResponseBody ?? [], row.ResponseRequestId ?? "", row.Fingerprint));
+    }
+
+    public async Task<bool> TryTakeAsync(string scope, string key, string fingerprint, DateTime now, CancellationToken cancellationToken)
+    {
         try
         {
-            await db.ExecuteAsync(Sql.Claim, new { Scope = scope, Key = key, Fingerprint = fingerprint, Now = now, ExpiresAt = leaseUntil }, cancellationToken);
-            return null;
+            await db.ExecuteAsync(Sql.Take, new { Scope = scope, Key = key, Fingerprint = fingerprint, Now = now }, cancellationToken);
+            return true;
         }
         catch (DbException ex) when (db.Dialect.IsUniqueViolation(ex))
         {
-            var row = await db.QuerySingleOrDefaultAsync<KeyRow>(Sql.Find, new { Scope = scope, Key = key }, cancellationToken);
-            if (row is null)
-            {
-                // Released between our insert and this read; report it as still in flight.
-                return new IdempotencyRecord(fingerprint, null);
-            }
-
-            var response = row.State == "completed"
-                ? new StoredResponse(row.ResponseStatus ?? 0, row.ResponseContentType, row.ResponseLocation, row.ResponseBody ?? [], row.ResponseRequestId ?? "", row.Fingerprint)
-                : null;
-            return new IdempotencyRecord(row.Fingerprint, response);
+            return false;
         }
     }
 
-    public Task CompleteAsync(string scope, string key, StoredResponse response, DateTime keepUntil, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(Sql.Complete, new
+    public async Task SaveResponseAsync(string scope, string key, StoredResponse response, DateTime keepUntil, CancellationToken cancellationToken)
+    {
+        var saved = await db.ExecuteAsync(Sql.SaveResponse, new
         {
             Scope = scope,
             Key = key,
@@ -72,9 +79,14 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
             response.Fingerprint,
             KeepUntil = keepUntil,
         }, cancellationToken);
+        if (saved != 1)
+        {
+            throw new InvalidOperationException("The idempotency key was not taken in this transaction.");
+        }
+    }
 
-    public Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(Sql.Release, new { Scope = scope, Key = key }, cancellationToken);
+    public Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(db.Dialect.DeleteExpiredIdempotencyKeys, new { Now = now, BatchSize = batchSize }, cancellationToken);
 
     private sealed class KeyRow
     {
@@ -91,5 +103,7 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
         public byte[]? ResponseBody { get; init; }
 
         public string? ResponseRequestId { get; init; }
+
+        public DateTime ExpiresAt { get; init; }
     }
 }
