@@ -14,6 +14,11 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private ServiceProcess(Process process) => _process = process;
 
+    /// <summary>The operating system's process id, for reading /proc (memory, open files).</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     public string Stdout { get { lock (_stdout) { return _stdout.ToString(); } } }
 
     public string Stderr { get { lock (_stderr) { return _stderr.ToString(); } } }
@@ -68,6 +73,16 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
 
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Ends the process at once, as <c>kill -9</c> does: no shutdown, no flush, no cleanup.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
     }
 
