@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Talkover.Api.Idempotency;
 using Talkover.Api.Tests.Support;
 
 namespace Talkover.Api.Tests;
@@ -187,5 +190,71 @@ public sealed class IdempotencyTests : ApiTestBase
         Assert.That(storedBodies, Has.Count.EqualTo(1));
         Assert.That(storedBodies[0].AsSpan().IndexOf(Encoding.UTF8.GetBytes(token)), Is.EqualTo(-1), "the stored response must not hold the token in clear");
         Assert.That(await CountAsync("SELECT COUNT(*) FROM environments WHERE name = 'Idempotent tenant'"), Is.EqualTo(1));
+    }
+    private static IEnumerable<TestCaseData> BodyErrors()
+    {
+        yield return new TestCaseData("{\"reason\": ", "application/json", HttpStatusCode.BadRequest, "INVALID_JSON").SetArgDisplayNames("400 not JSON");
+        yield return new TestCaseData("reason=gone", "text/plain", HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE").SetArgDisplayNames("415 not JSON");
+        yield return new TestCaseData($$"""{"reason": "{{new string('x', 20_000)}}"}""", "application/json", HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE").SetArgDisplayNames("413 too large");
+    }
+
+    [TestCaseSource(nameof(BodyErrors))]
+    public async Task SameKey_WhenTheFirstAnswerWasABodyError_ReplaysThatErrorAndRefusesAFixedBody(string body, string contentType, HttpStatusCode status, string code)
+    {
+        var key = "body-error-" + Guid.NewGuid().ToString("N");
+
+        var first = await SendWithKeyAsync(body, contentType, key);
+        var again = await SendWithKeyAsync(body, contentType, key);
+        var fixedBody = await RequestReleaseWithKeyAsync(key);
+
+        first.ExpectError(status, code);
+        Assert.That((again.Status, again.Body, again.Header("Idempotent-Replayed")), Is.EqualTo((first.Status, first.Body, "true")));
+        fixedBody.ExpectError(HttpStatusCode.UnprocessableEntity, "IDEMPOTENCY_KEY_MISMATCH");
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM release_requests WHERE phone_number_id = @number", new { number = _number }), Is.Zero);
+    }
+
+    [Test]
+    public async Task SameKey_WhenTheKeptAnswerHasExpired_RunsAsANewRequest()
+    {
+        var agentName = "Expiring " + Guid.NewGuid().ToString("N")[..8];
+        var json = $$"""{"name": "{{agentName}}"}""";
+        (await PostWithKeyAsync("/api/v1/agents", _environment.Token, json, "expiring")).ExpectStatus(HttpStatusCode.Created);
+        await ExecuteDatabaseAsync("UPDATE idempotency_keys SET expires_at = '2000-01-01T00:00:00.0000000Z' WHERE idempotency_key = 'expiring'");
+
+        var again = await PostWithKeyAsync("/api/v1/agents", _environment.Token, json, "expiring");
+
+        again.ExpectStatus(HttpStatusCode.Created);
+        Assert.That(again.Header("Idempotent-Replayed"), Is.Null);
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM agents WHERE name = @agentName", new { agentName }), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Sweeper_WhenManyKeysHaveExpired_DeletesThemAllInBatchesAndKeepsTheLiveOnes()
+    {
+        (await RequestReleaseWithKeyAsync("still-live")).ExpectStatus(HttpStatusCode.Created);
+        await ExecuteDatabaseAsync("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1234)
+            INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, state, response_status, created_at, expires_at)
+            SELECT 'env:expired-test', 'old-' || i, 'f', 'completed', 201, '2000-01-01T00:00:00.0000000Z', '2000-01-02T00:00:00.0000000Z' FROM n
+            """);
+        var sweeper = Factory.Services.GetServices<IHostedService>().OfType<ExpiredKeySweeper>().Single();
+
+        var deleted = await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.That(deleted, Is.GreaterThanOrEqualTo(1234));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM idempotency_keys WHERE scope = 'env:expired-test'"), Is.Zero);
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM idempotency_keys WHERE idempotency_key = 'still-live'"), Is.EqualTo(1));
+    }
+
+    private Task<ApiResponse> SendWithKeyAsync(string body, string contentType, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/phone-numbers/{_number}/request-release")
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _environment.Token);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return Api.SendAsync(request);
     }
 }

@@ -92,12 +92,14 @@ public sealed partial class StartupTests
     [TestCase("Admin__ApiKey", "too-short", "Admin:ApiKey must be at least 32 characters")]
     [TestCase("Database__MigrateOnStartup", "sometimes", "Database:MigrateOnStartup 'sometimes' must be true or false")]
     [TestCase("RateLimits__StandardPerMinute", "0", "RateLimits")]
+    [TestCase("Database__MaxOpenConnections", "0", "Database:MaxOpenConnections '0' must be a whole number from 1 to 1000")]
+    [TestCase("ConnectionStrings__Talkover", "Data Source={db};Default Timeout=0", "Default Timeout=0; use 1 to 600 seconds")]
     public async Task BadConfiguration_ExitsNonZeroWithOneLine(string key, string value, string reason)
     {
         await using var service = ServiceProcess.Start(new Dictionary<string, string>
         {
             ["ConnectionStrings__Talkover"] = $"Data Source={_dbPath}",
-            [key] = value,
+            [key] = value.Replace("{db}", _dbPath, StringComparison.Ordinal),
         });
 
         var exitCode = await service.WaitForExitAsync(Patience);

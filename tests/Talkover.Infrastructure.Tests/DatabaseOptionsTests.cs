@@ -30,6 +30,47 @@ public sealed class DatabaseOptionsTests
         Assert.That(new SqliteConnectionStringBuilder(options.ConnectionString).DefaultTimeout, Is.EqualTo(5));
     }
 
+    [TestCase("0")]
+    [TestCase("-5")]
+    [TestCase("601")]
+    public void ReadDatabaseOptions_WhenSqliteTimeoutIsOutOfRange_ThrowsNamingIt(string seconds)
+    {
+        var configuration = Configuration(("ConnectionStrings:Talkover", $"Data Source=/tmp/x.db;Default Timeout={seconds}"));
+
+        Assert.That(
+            () => DependencyInjection.ReadDatabaseOptions(configuration),
+            Throws.InvalidOperationException.With.Message.Contains($"Default Timeout={seconds}"));
+    }
+
+    [Test]
+    public void ReadDatabaseOptions_BoundsOpenConnectionsAndWaitsByDefault()
+    {
+        var options = DependencyInjection.ReadDatabaseOptions(Configuration());
+
+        Assert.That((options.MaxOpenConnections, options.BusyTimeout), Is.EqualTo((DatabaseOptions.DefaultMaxOpenConnections, TimeSpan.FromSeconds(30))));
+    }
+
+    [TestCase("Server=db;Database=talkover;Command Timeout=45", 45)]
+    [TestCase("Server=db;Database=talkover", 30)]
+    public void BusyTimeout_OnSqlServer_IsTheCommandTimeout(string connectionString, int seconds)
+    {
+        var options = DependencyInjection.ReadDatabaseOptions(Configuration(("Database:Provider", "SqlServer"), ("ConnectionStrings:Talkover", connectionString)));
+
+        Assert.That(options.BusyTimeout, Is.EqualTo(TimeSpan.FromSeconds(seconds)));
+    }
+
+    [TestCase("0")]
+    [TestCase("1001")]
+    [TestCase("many")]
+    public void ReadDatabaseOptions_WhenMaxOpenConnectionsIsOutOfRange_ThrowsNamingIt(string value)
+    {
+        var configuration = Configuration(("Database:MaxOpenConnections", value));
+
+        Assert.That(
+            () => DependencyInjection.ReadDatabaseOptions(configuration),
+            Throws.InvalidOperationException.With.Message.Contains($"'{value}'"));
+    }
+
     [Test]
     public void ReadDatabaseOptions_WhenProviderIsUnknown_ThrowsNamingIt()
     {

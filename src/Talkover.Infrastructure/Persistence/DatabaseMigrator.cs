@@ -63,12 +63,20 @@ public sealed class DatabaseMigrator(DatabaseOptions options)
             command.ExecuteNonQuery();
         }
 
-        return DeployChanges.To.SqliteDatabase(options.ConnectionString)
+        var result = DeployChanges.To.SqliteDatabase(options.ConnectionString)
             .WithScriptsEmbeddedInAssembly(ScriptAssembly, name => name.StartsWith(ScriptPrefix(DatabaseProvider.Sqlite), StringComparison.Ordinal))
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build()
             .PerformUpgrade();
+
+        // The migration's pooled connections would stay open beside the service's own, outside its bound.
+        using (var pooled = new SqliteConnection(options.ConnectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
+        return result;
     }
 
     private DatabaseUpgradeResult MigrateSqlServer()

@@ -337,10 +337,135 @@ public abstract class RepositoryContractTests
         return (outcomes[0], outcomes[1]);
     }
 
+    [Test]
+    public async Task UnitOfWork_WhenANestedTransactionRollsBack_KeepsTheOuterWritesAndCommitsThem()
+    {
+        var kept = new TenantEnvironment(Guid.CreateVersion7(), "Outer write", Plans.Standard, TestData.Now);
+        var undone = new TenantEnvironment(Guid.CreateVersion7(), "Nested write", Plans.Standard, TestData.Now);
+
+        await InTransactionAsync(async provider =>
+        {
+            var unitOfWork = provider.GetRequiredService<IUnitOfWork>();
+            var environments = provider.GetRequiredService<IEnvironmentRepository>();
+            await environments.AddAsync(kept, None);
+            await unitOfWork.BeginAsync(None);
+            await environments.AddAsync(undone, None);
+            await unitOfWork.RollbackAsync(None);
+        });
+
+        await using var scope = Services.CreateAsyncScope();
+        var environments = scope.ServiceProvider.GetRequiredService<IEnvironmentRepository>();
+        Assert.That((await environments.ExistsAsync(kept.Id, None), await environments.ExistsAsync(undone.Id, None)), Is.EqualTo((true, false)));
+    }
+
+    [Test]
+    public async Task UnitOfWork_WhenTheOuterTransactionRollsBack_UndoesACommittedNestedOneToo()
+    {
+        var environment = new TenantEnvironment(Guid.CreateVersion7(), "Nested then undone", Plans.Standard, TestData.Now);
+
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+            await unitOfWork.BeginAsync(None);
+            await unitOfWork.BeginAsync(None);
+            await scope.ServiceProvider.GetRequiredService<IEnvironmentRepository>().AddAsync(environment, None);
+            await unitOfWork.CommitAsync(None);
+            await unitOfWork.RollbackAsync(None);
+        }
+
+        await using var check = Services.CreateAsyncScope();
+        Assert.That(await check.ServiceProvider.GetRequiredService<IEnvironmentRepository>().ExistsAsync(environment.Id, None), Is.False);
+    }
+
+    [Test]
+    public async Task IdempotencyStore_WhenTakenSavedAndCommitted_FindsTheResponseAndRefusesASecondTake()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var response = new StoredResponse(201, "application/json", "/somewhere", [1, 2, 3], "request-1", "fingerprint-1");
+
+        var taken = false;
+        await InTransactionAsync(async provider =>
+        {
+            var store = provider.GetRequiredService<IIdempotencyStore>();
+            taken = await store.TryTakeAsync("scope-a", key, "fingerprint-1", TestData.Now, None);
+            await store.SaveResponseAsync("scope-a", key, response, TestData.Now.AddHours(24), None);
+        });
+
+        IdempotencyRecord? found = null;
+        var takenAgain = true;
+        await InTransactionAsync(async provider =>
+        {
+            var store = provider.GetRequiredService<IIdempotencyStore>();
+            found = await store.FindAsync("scope-a", key, TestData.Now.AddHours(1), None);
+            takenAgain = await store.TryTakeAsync("scope-a", key, "fingerprint-2", TestData.Now.AddHours(1), None);
+        });
+
+        Assert.That(taken, Is.True);
+        Assert.That(takenAgain, Is.False);
+        Assert.That(found, Is.Not.Null);
+        Assert.That(found!.Fingerprint, Is.EqualTo("fingerprint-1"));
+        Assert.That(found.Response with { Body = [] }, Is.EqualTo(response with { Body = [] }));
+        Assert.That(found.Response.Body, Is.EqualTo(response.Body));
+    }
+
+    [Test]
+    public async Task IdempotencyStore_WhenTheTransactionRollsBack_LeavesTheKeyFree()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+            await unitOfWork.BeginAsync(None);
+            await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().TryTakeAsync("scope-b", key, "f", TestData.Now, None);
+            await unitOfWork.RollbackAsync(None);
+        }
+
+        var takenLater = false;
+        await InTransactionAsync(async provider =>
+            takenLater = await provider.GetRequiredService<IIdempotencyStore>().TryTakeAsync("scope-b", key, "f", TestData.Now, None));
+
+        Assert.That(takenLater, Is.True);
+    }
+
+    [Test]
+    public async Task IdempotencyStore_DeleteExpired_DeletesAtMostOneBatchOfExpiredKeysOnly()
+    {
+        var scope = "expiry-" + Guid.NewGuid().ToString("N");
+        await InTransactionAsync(async provider =>
+        {
+            var store = provider.GetRequiredService<IIdempotencyStore>();
+            for (var i = 0; i < 7; i++)
+            {
+                var key = $"key-{i}";
+                await store.TryTakeAsync(scope, key, "f", TestData.Now, None);
+                var keepUntil = i < 5 ? TestData.Now.AddHours(-1) : TestData.Now.AddHours(1);
+                await store.SaveResponseAsync(scope, key, new StoredResponse(201, null, null, [], "r", "f"), keepUntil, None);
+            }
+        });
+
+        var deleted = new List<int>();
+        for (var round = 0; round < 3; round++)
+        {
+            await using var session = Services.CreateAsyncScope();
+            deleted.Add(await session.ServiceProvider.GetRequiredService<IIdempotencyStore>().DeleteExpiredAsync(TestData.Now, 2, None));
+        }
+
+        var remaining = await KeysInScopeAsync(scope);
+        Assert.That(deleted, Is.EqualTo(new[] { 2, 2, 1 }), "a batch never exceeds its size, and every expired key goes");
+        Assert.That(remaining, Is.EqualTo(2), "the two live keys stay");
+    }
+
     private async Task<string?> ScalarTextAsync(string sql, Guid id)
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteScalarAsync<string>(sql, new { Id = id }, None);
+    }
+
+    private async Task<long> KeysInScopeAsync(string keyScope)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM idempotency_keys WHERE scope = @Scope", new { Scope = keyScope }, None);
     }
 
     protected static PhoneNumber Rehydrated(PhoneNumber phone) =>
