@@ -3,7 +3,10 @@ using Talkover.Application.Abstractions;
 
 namespace Talkover.Application.Behaviours;
 
-/// <summary>Wraps a command's handler in one transaction: everything it writes lands together or not at all.</summary>
+/// <summary>
+/// Wraps a command's handler in one transaction: everything it writes lands together or not at all.
+/// Inside a keyed request's transaction it is a savepoint, so a domain error undoes only the command's writes.
+/// </summary>
 public sealed class TransactionBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TRequest, TResponse>
 {
