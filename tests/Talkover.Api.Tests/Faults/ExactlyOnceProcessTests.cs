@@ -51,15 +51,17 @@ public sealed class ExactlyOnceProcessTests
         await using var service = await RunningService.StartAsync(ConnectionString);
         var environment = await service.Api.CreateEnvironmentAsync("Killed mid-write");
 
-        // Each kill comes after a random number of answers within its own quarter of the run, so every
-        // kill lands while requests are in flight. Workers hold back while the service restarts, so
-        // the keys are not all spent on a closed port.
-        var killAfter = Enumerable.Range(0, kills).Select(k => (k * keys / kills) + random.Next(30, keys / kills - 10)).ToArray();
+        // Each kill comes after a random number of answers within its own quarter of the run, leaving at
+        // least a quarter's last 25 keys to go, so every kill lands while requests are in flight.
+        // Workers hold back while the service restarts, so the keys are not spent on a closed port.
+        var killAfter = Enumerable.Range(0, kills).Select(k => (k * keys / kills) + random.Next(20, keys / kills - 25)).ToArray();
         var serviceUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         serviceUp.SetResult();
         var answered = 0;
+        var killsDone = 0;
         var first = new ConcurrentDictionary<int, Outcome>();
         var stopwatch = Stopwatch.StartNew();
+        using var workersFailed = new CancellationTokenSource();
 
         var killer = Task.Run(async () =>
         {
@@ -67,21 +69,32 @@ public sealed class ExactlyOnceProcessTests
             {
                 while (Volatile.Read(ref answered) < threshold)
                 {
-                    await Task.Delay(1);
+                    await Task.Delay(1, workersFailed.Token);
                 }
 
-                await Task.Delay(random.Next(0, 15));
+                await Task.Delay(random.Next(0, 15), workersFailed.Token);
                 Volatile.Write(ref serviceUp, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                 await service.KillAndRestartAsync();
+                killsDone++;
                 Volatile.Read(ref serviceUp).SetResult();
             }
         });
-        await Parallel.ForEachAsync(Enumerable.Range(0, keys), new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (i, _) =>
+        try
         {
-            await Volatile.Read(ref serviceUp).Task;
-            first[i] = await CreateAgentAsync(service.Api, environment, i);
-            Interlocked.Increment(ref answered);
-        });
+            await Parallel.ForEachAsync(Enumerable.Range(0, keys), new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (i, _) =>
+            {
+                await Volatile.Read(ref serviceUp).Task;
+                first[i] = await CreateAgentAsync(service.Api, environment, i);
+                Interlocked.Increment(ref answered);
+            });
+        }
+        catch
+        {
+            // The killer would wait on for answers that will not come.
+            await workersFailed.CancelAsync();
+            throw;
+        }
+
         await killer;
         var burst = stopwatch.Elapsed;
 
@@ -94,7 +107,7 @@ public sealed class ExactlyOnceProcessTests
         var lostInKill = first.Count(o => o.Value.Status is null);
         var retriesReplayed = retry.Count(o => o.Value.Replayed);
         var cutOffAfterCommit = first.Count(o => o.Value.Status is null && retry[o.Key].Replayed);
-        var figures = $"seed {seed}; {kills} kills after {string.Join("/", killAfter)} answers in {burst.TotalSeconds:0.0} s; "
+        var figures = $"seed {seed}; {killsDone} of {kills} kills done, after {string.Join("/", killAfter)} answers in {burst.TotalSeconds:0.0} s; "
             + $"first attempts: {Describe(first.Values)}; retries: {Describe(retry.Values)} ({retriesReplayed} replayed, {keys - retriesReplayed} first runs); "
             + $"of the {lostInKill} cut off, {cutOffAfterCommit} had committed (replayed) and {lostInKill - cutOffAfterCommit} had not (ran on retry)";
         TestContext.Out.WriteLine(figures);
@@ -105,6 +118,7 @@ public sealed class ExactlyOnceProcessTests
         var retriedAgents = retry.Values.Select(o => o.AgentId).ToHashSet();
         Assert.Multiple(() =>
         {
+            Assert.That(killsDone, Is.EqualTo(kills), figures);
             Assert.That(lostInKill, Is.GreaterThan(0), $"no request was cut off by a kill, so the kills tested nothing; {figures}");
             Assert.That(retry.Values.Select(o => o.Status), Is.All.EqualTo(HttpStatusCode.Created), figures);
             Assert.That(firstCreated.Where(o => retry[o.Key].AgentId != o.Value.AgentId).Select(o => KeyOf(o.Key)), Is.Empty,
