@@ -4,6 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The 1,500-writer test opens about 3,000 sockets between the test and the service it starts.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
 results_dir="${TEST_RESULTS_DIR:-TestResults}"
 rm -rf "$results_dir"
 
