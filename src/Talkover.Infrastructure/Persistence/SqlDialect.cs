@@ -30,6 +30,12 @@ internal abstract class SqlDialect
     /// <summary>Drops the pooled connections of this database, so that none that saw a fault is used again.</summary>
     public abstract void Discard(DbConnection connection);
 
+    /// <summary>
+    /// <paramref name="connectionString"/> for a connection that is not taken from the pool nor returned
+    /// to it, where a pooled connection can hide what a new one would meet.
+    /// </summary>
+    public virtual string Unpooled(string connectionString) => connectionString;
+
     /// <summary>Throws when a connection opened for writing can only read (SQLite falls back to read-only silently).</summary>
     public virtual void EnsureWritable(DbConnection connection)
     {
@@ -111,6 +117,11 @@ internal sealed class SqliteDialect : SqlDialect
         exception is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is 5 or 6 or 7 or 8 or 10 or 11 or 13 or 14 or 15 or 26;
 
     public override void Discard(DbConnection connection) => SqliteConnection.ClearPool((SqliteConnection)connection);
+
+    // A pooled connection keeps the file handles it opened before a fault: after the database's folder
+    // is remounted read-only it still writes, where every connection opened from then on can only read.
+    public override string Unpooled(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
 
     // Opened while the file or its folder could not be written (a read-only mount, permissions),
     // SQLite gives a read-only connection without saying so; pooled, it would keep failing every
