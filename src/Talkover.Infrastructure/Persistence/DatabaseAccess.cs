@@ -18,6 +18,7 @@ namespace Talkover.Infrastructure.Persistence;
 internal sealed class DatabaseAccess
 {
     private readonly DatabaseOptions _options;
+    private readonly string _unpooledConnectionString;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private readonly SemaphoreSlim _connections;
 
@@ -25,6 +26,7 @@ internal sealed class DatabaseAccess
     {
         Dialect = dialect;
         _options = options;
+        _unpooledConnectionString = dialect.Unpooled(options.ConnectionString);
         _connections = new SemaphoreSlim(options.MaxOpenConnections, options.MaxOpenConnections);
     }
 
@@ -56,8 +58,11 @@ internal sealed class DatabaseAccess
         return new Slot(_writeTurn);
     }
 
-    /// <summary>Takes one of the process's connection slots and opens a connection in it.</summary>
-    public async Task<OpenConnection> OpenAsync(TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes one of the process's connection slots and opens a connection in it: from the pool, or,
+    /// with <paramref name="pooled"/> false, one opened just now that sees the database as it is now.
+    /// </summary>
+    public async Task<OpenConnection> OpenAsync(TimeSpan wait, CancellationToken cancellationToken, bool pooled = true)
     {
         if (!await _connections.WaitAsync(wait, cancellationToken))
         {
@@ -66,7 +71,7 @@ internal sealed class DatabaseAccess
         }
 
         var slot = new Slot(_connections);
-        var connection = Dialect.CreateConnection(_options.ConnectionString);
+        var connection = Dialect.CreateConnection(pooled ? _options.ConnectionString : _unpooledConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

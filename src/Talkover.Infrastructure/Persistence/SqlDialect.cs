@@ -1,7 +1,9 @@
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Talkover.Infrastructure.Persistence;
 
@@ -29,6 +31,12 @@ internal abstract class SqlDialect
 
     /// <summary>Drops the pooled connections of this database, so that none that saw a fault is used again.</summary>
     public abstract void Discard(DbConnection connection);
+
+    /// <summary>
+    /// <paramref name="connectionString"/> for a connection that is not taken from the pool nor returned
+    /// to it, where a pooled connection can hide what a new one would meet.
+    /// </summary>
+    public virtual string Unpooled(string connectionString) => connectionString;
 
     /// <summary>Throws when a connection opened for writing can only read (SQLite falls back to read-only silently).</summary>
     public virtual void EnsureWritable(DbConnection connection)
@@ -112,17 +120,45 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override void Discard(DbConnection connection) => SqliteConnection.ClearPool((SqliteConnection)connection);
 
+    // A pooled connection keeps the file handles it opened before a fault: after the database's folder
+    // is remounted read-only it still writes, where every connection opened from then on can only read.
+    public override string Unpooled(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+
+    private static readonly object Verified = new();
+
+    // Connections (native handles, which the pool keeps) already found able to write.
+    private readonly ConditionalWeakTable<sqlite3, object> _writable = new();
+
     // Opened while the file or its folder could not be written (a read-only mount, permissions),
     // SQLite gives a read-only connection without saying so; pooled, it would keep failing every
-    // write after the cause is gone.
+    // write after the cause is gone. The main file alone does not tell: SQLite may give a new
+    // connection a writable handle to it left over from a closed one, and opens the write-ahead log
+    // only at the first statement, read-only. So a new connection also begins a write and rolls it
+    // back at once. SQLite answers READONLY for a read-only log before it looks at any lock, and BUSY
+    // only when the log is writable and another writer holds the lock, which is as good an answer.
+    // Microsoft.Data.Sqlite leaves SQLite's own busy timeout at 0, so this never waits.
     public override void EnsureWritable(DbConnection connection)
     {
         var sqlite = (SqliteConnection)connection;
-        if (new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode != SqliteOpenMode.ReadOnly
-            && SQLitePCL.raw.sqlite3_db_readonly(sqlite.Handle, "main") == 1)
+        var handle = sqlite.Handle!;
+        if (_writable.TryGetValue(handle, out _)
+            || new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode == SqliteOpenMode.ReadOnly)
         {
-            throw new SqliteException("The database file can only be read.", 8);
+            return;
         }
+
+        if (raw.sqlite3_db_readonly(handle, "main") == 1)
+        {
+            throw new SqliteException("The database file can only be read.", raw.SQLITE_READONLY);
+        }
+
+        var rc = raw.sqlite3_exec(handle, "BEGIN IMMEDIATE");
+        rc = rc == raw.SQLITE_OK ? raw.sqlite3_exec(handle, "ROLLBACK")
+            : (rc & 0xFF) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED ? raw.SQLITE_OK
+            : rc;
+        SqliteException.ThrowExceptionForRC(rc, handle);
+        _writable.AddOrUpdate(handle, Verified);
     }
 
     public override void LimitLockWait(DbConnection connection, TimeSpan wait) =>

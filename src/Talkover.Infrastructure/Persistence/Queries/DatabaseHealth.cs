@@ -4,10 +4,11 @@ using Talkover.Application.Abstractions;
 namespace Talkover.Infrastructure.Persistence.Queries;
 
 /// <summary>
-/// Healthy means a read and a write both succeed within <see cref="ProbeTimeout"/> — a database that
-/// answers reads but is locked, read-only or out of space is not healthy — and, on SQLite, that the
-/// database's volume has at least <see cref="MinimumFreeBytes"/> free (a write that fits in pages SQLite
-/// already has can succeed on a full disk, so the probe's write alone would not notice).
+/// Healthy means a read and a write on a newly opened connection both succeed within
+/// <see cref="ProbeTimeout"/> — a database that answers reads but is locked, read-only or out of space
+/// is not healthy — and, on SQLite, that the database's volume has at least <see cref="MinimumFreeBytes"/>
+/// free (a write that fits in pages SQLite already has can succeed on a full disk, so the probe's write
+/// alone would not notice).
 /// </summary>
 internal sealed class DatabaseHealth(DatabaseAccess database, DatabaseOptions options, TimeProvider clock) : IDatabaseHealth
 {
@@ -44,7 +45,9 @@ internal sealed class DatabaseHealth(DatabaseAccess database, DatabaseOptions op
     {
         var seconds = (int)ProbeTimeout.TotalSeconds;
         using var turn = await database.EnterWriteAsync(ProbeTimeout, cancellationToken);
-        await using var probe = await database.OpenAsync(ProbeTimeout, cancellationToken);
+        // Not a pooled connection: one opened before a fault can keep writing through file handles it
+        // already has (a folder remounted read-only) while no connection opened now could.
+        await using var probe = await database.OpenAsync(ProbeTimeout, cancellationToken, pooled: false);
         return await database.RunAsync(probe.Connection, async connection =>
         {
             database.Dialect.LimitLockWait(connection, ProbeTimeout);
