@@ -61,8 +61,11 @@ internal sealed class DatabaseAccess
     /// <summary>
     /// Takes one of the process's connection slots and opens a connection in it: from the pool, or,
     /// with <paramref name="pooled"/> false, one opened just now that sees the database as it is now.
+    /// A connection <paramref name="forWriting"/> (its caller holds the write turn) is first checked to be
+    /// able to write; a pooled one that cannot — opened during a fault since gone — is dropped with the
+    /// rest of the pool, and a fresh one is opened in its place.
     /// </summary>
-    public async Task<OpenConnection> OpenAsync(TimeSpan wait, CancellationToken cancellationToken, bool pooled = true)
+    public async Task<OpenConnection> OpenAsync(TimeSpan wait, CancellationToken cancellationToken, bool forWriting = false, bool pooled = true)
     {
         if (!await _connections.WaitAsync(wait, cancellationToken))
         {
@@ -71,27 +74,42 @@ internal sealed class DatabaseAccess
         }
 
         var slot = new Slot(_connections);
-        var connection = Dialect.CreateConnection(pooled ? _options.ConnectionString : _unpooledConnectionString);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.OpenAsync(cancellationToken);
-            Dialect.EnsureWritable(connection);
-            return new OpenConnection(connection, slot);
+            var connection = Dialect.CreateConnection(pooled ? _options.ConnectionString : _unpooledConnectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                if (forWriting)
+                {
+                    Dialect.EnsureWritable(connection);
+                }
+
+                return new OpenConnection(connection, slot);
+            }
+            catch (DbException ex) when (attempt == 1 && pooled && Dialect.IsUnavailable(ex))
+            {
+                Dialect.Discard(connection);
+                await connection.DisposeAsync();
+            }
+            catch (DbException ex)
+            {
+                await DropAsync(connection, slot);
+                throw new DatabaseUnavailableException("The database could not be opened.", ex);
+            }
+            catch
+            {
+                await DropAsync(connection, slot);
+                throw;
+            }
         }
-        catch (DbException ex)
-        {
-            Dialect.Discard(connection);
-            await connection.DisposeAsync();
-            slot.Dispose();
-            throw new DatabaseUnavailableException("The database could not be opened.", ex);
-        }
-        catch
-        {
-            Dialect.Discard(connection);
-            await connection.DisposeAsync();
-            slot.Dispose();
-            throw;
-        }
+    }
+
+    private async Task DropAsync(DbConnection connection, IDisposable slot)
+    {
+        Dialect.Discard(connection);
+        await connection.DisposeAsync();
+        slot.Dispose();
     }
 
     /// <summary>Runs <paramref name="work"/> on <paramref name="connection"/>, turning a database fault into a 503.</summary>

@@ -37,7 +37,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         _writeTurn = await database.EnterWriteAsync(database.BusyTimeout, cancellationToken);
         try
         {
-            _held = await database.OpenAsync(database.BusyTimeout, cancellationToken);
+            _held = await database.OpenAsync(database.BusyTimeout, cancellationToken, forWriting: true);
             _transaction = await database.RunAsync(_held.Connection, connection => Dialect.BeginWriteTransactionAsync(connection, cancellationToken));
         }
         catch
@@ -153,7 +153,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         }
 
         using var turn = writes ? await database.EnterWriteAsync(database.BusyTimeout, cancellationToken) : null;
-        await using var borrowed = await database.OpenAsync(database.BusyTimeout, cancellationToken);
+        await using var borrowed = await database.OpenAsync(database.BusyTimeout, cancellationToken, forWriting: writes);
         return await database.RunAsync(borrowed.Connection, connection => work(connection, null));
     }
 

@@ -38,7 +38,7 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual string Unpooled(string connectionString) => connectionString;
 
-    /// <summary>Throws when a connection opened for writing can only read (SQLite falls back to read-only silently).</summary>
+    /// <summary>Throws when a connection about to write can only read (SQLite falls back to read-only silently).</summary>
     public virtual void EnsureWritable(DbConnection connection)
     {
     }
@@ -134,10 +134,11 @@ internal sealed class SqliteDialect : SqlDialect
     // SQLite gives a read-only connection without saying so; pooled, it would keep failing every
     // write after the cause is gone. The main file alone does not tell: SQLite may give a new
     // connection a writable handle to it left over from a closed one, and opens the write-ahead log
-    // only at the first statement, read-only. So a new connection also begins a write and rolls it
-    // back at once. SQLite answers READONLY for a read-only log before it looks at any lock, and BUSY
-    // only when the log is writable and another writer holds the lock, which is as good an answer.
-    // Microsoft.Data.Sqlite leaves SQLite's own busy timeout at 0, so this never waits.
+    // only at the first statement, read-only. So a connection about to write for the first time
+    // begins a write and rolls it back at once (its caller holds the write turn, so no writer of this
+    // process is in the way). SQLite answers READONLY for a read-only log before it looks at any
+    // lock, and BUSY only when the log is writable and another process holds the lock, which is as
+    // good an answer. Microsoft.Data.Sqlite leaves SQLite's own busy timeout at 0, so this never waits.
     public override void EnsureWritable(DbConnection connection)
     {
         var sqlite = (SqliteConnection)connection;

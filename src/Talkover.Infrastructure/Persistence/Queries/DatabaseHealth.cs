@@ -47,7 +47,7 @@ internal sealed class DatabaseHealth(DatabaseAccess database, DatabaseOptions op
         using var turn = await database.EnterWriteAsync(ProbeTimeout, cancellationToken);
         // Not a pooled connection: one opened before a fault can keep writing through file handles it
         // already has (a folder remounted read-only) while no connection opened now could.
-        await using var probe = await database.OpenAsync(ProbeTimeout, cancellationToken, pooled: false);
+        await using var probe = await database.OpenAsync(ProbeTimeout, cancellationToken, forWriting: true, pooled: false);
         return await database.RunAsync(probe.Connection, async connection =>
         {
             database.Dialect.LimitLockWait(connection, ProbeTimeout);
