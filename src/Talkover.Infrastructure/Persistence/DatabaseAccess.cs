@@ -17,6 +17,9 @@ namespace Talkover.Infrastructure.Persistence;
 /// </summary>
 internal sealed class DatabaseAccess
 {
+    private const int OpenAttempts = 3;
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(50);
+
     private readonly DatabaseOptions _options;
     private readonly string _unpooledConnectionString;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
@@ -63,7 +66,7 @@ internal sealed class DatabaseAccess
     /// with <paramref name="pooled"/> false, one opened just now that sees the database as it is now.
     /// A connection <paramref name="forWriting"/> (its caller holds the write turn) is first checked to be
     /// able to write; a pooled one that cannot — opened during a fault since gone — is dropped with the
-    /// rest of the pool, and a fresh one is opened in its place.
+    /// rest of the pool, and a fresh one is opened in its place (twice at most, after short pauses).
     /// </summary>
     public async Task<OpenConnection> OpenAsync(TimeSpan wait, CancellationToken cancellationToken, bool forWriting = false, bool pooled = true)
     {
@@ -87,10 +90,14 @@ internal sealed class DatabaseAccess
 
                 return new OpenConnection(connection, slot);
             }
-            catch (DbException ex) when (attempt == 1 && pooled && Dialect.IsUnavailable(ex))
+            catch (DbException ex) when (attempt < OpenAttempts && pooled && Dialect.IsUnavailable(ex))
             {
+                // SQLite shares some files among a process's connections to one database (the -shm
+                // index); one opened read-only during the fault stays so until the last connection
+                // using it, perhaps still busy in another request, has closed. Give those a moment.
                 Dialect.Discard(connection);
                 await connection.DisposeAsync();
+                await Task.Delay(RetryPause * attempt, cancellationToken);
             }
             catch (DbException ex)
             {
