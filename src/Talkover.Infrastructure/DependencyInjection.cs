@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +86,12 @@ public static class DependencyInjection
         if (!string.IsNullOrWhiteSpace(migrateText) && !bool.TryParse(migrateText, out migrate))
         {
             throw new InvalidOperationException($"Database:MigrateOnStartup '{migrateText}' must be true or false.");
+        }
+
+        if (provider == DatabaseProvider.SqlServer && new SqlConnectionStringBuilder(connectionString).CommandTimeout is < 1 or > 600)
+        {
+            // SqlClient reads 0 as "wait forever"; every wait of a request is bounded by this instead.
+            throw new InvalidOperationException("ConnectionStrings:Talkover has a Command Timeout outside 1 to 600 seconds (how long a request waits for the database).");
         }
 
         var maxText = configuration["Database:MaxOpenConnections"];

@@ -21,8 +21,9 @@ public sealed class ExpiredKeySweeper(IServiceScopeFactory scopes, TimeProvider 
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (DatabaseUnavailableException ex)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // A background chore must never take the service down with it; the next sweep tries again.
                 logger.LogWarning(ex, "Expired idempotency keys were not deleted; trying again in {Minutes} minutes", Interval.TotalMinutes);
             }
         }

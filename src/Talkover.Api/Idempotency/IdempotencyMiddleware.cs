@@ -73,80 +73,70 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
             return;
         }
 
-        try
-        {
-            await RunOnceAsync(context, unitOfWork, store, scope, key, Fingerprint(request, body?.Raw ?? []));
-        }
-        finally
-        {
-            _inFlight.TryRemove((scope, key), out _);
-        }
-    }
-
-    private async Task RunOnceAsync(HttpContext context, IUnitOfWork unitOfWork, IIdempotencyStore store, string scope, string key, string fingerprint)
-    {
-        // Once its transaction has begun, the request runs to its end whatever the client does: a
-        // disconnect must not leave a command half-observed. The response is then simply not delivered.
+        var fingerprint = Fingerprint(request, body?.Raw ?? []);
         var clientGone = context.RequestAborted;
-        context.RequestAborted = CancellationToken.None;
-        var original = context.Response.Body;
-        using var captured = new MemoryStream();
-        IdempotencyRecord? existing;
-        var ran = false;
+        Outcome outcome;
         try
         {
-            await unitOfWork.BeginAsync(CancellationToken.None);
-            try
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                existing = await store.FindAsync(scope, key, now, CancellationToken.None);
-                var taken = existing is null && await store.TryTakeAsync(scope, key, fingerprint, now, CancellationToken.None);
-                if (!taken)
-                {
-                    // Another instance committed the key while this one waited for it.
-                    existing ??= await store.FindAsync(scope, key, now, CancellationToken.None);
-                    await unitOfWork.RollbackAsync(CancellationToken.None);
-                }
-                else
-                {
-                    context.Response.Body = captured;
-                    ran = true;
-                    await next(context);
-                    context.Response.Body = original;
-                    await KeepOrDiscardAsync(context, unitOfWork, store, scope, key, fingerprint, captured.ToArray());
-                }
-            }
-            catch
-            {
-                context.Response.Body = original;
-                await unitOfWork.RollbackAsync(CancellationToken.None);
-                throw;
-            }
+            outcome = await RunOnceAsync(context, unitOfWork, store, scope, key, fingerprint);
         }
         finally
         {
             context.RequestAborted = clientGone;
+            _inFlight.TryRemove((scope, key), out _);
         }
 
+        // The transaction has ended; the client gets its answer now, however slowly it reads.
         try
         {
-            if (ran)
+            await (outcome switch
             {
-                await original.WriteAsync(captured.GetBuffer().AsMemory(0, (int)captured.Length), clientGone);
-            }
-            else if (existing is not null)
-            {
-                await AnswerFromExistingAsync(context, existing, fingerprint, scope, key);
-            }
-            else
-            {
-                // Taken meanwhile by a request that has not finished (or has just expired): try again.
-                await WriteInUseAsync(context);
-            }
+                { Ran: { } bytes } => context.Response.Body.WriteAsync(bytes, clientGone).AsTask(),
+                { Existing: { Response: not null } existing } => AnswerFromExistingAsync(context, existing, fingerprint, scope, key),
+                { Existing: { } existing } when !SameFingerprint(existing, fingerprint) => WriteMismatchAsync(context),
+                _ => WriteInUseAsync(context),
+            });
         }
         catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
         {
             // The client left; what it asked for is done and kept for its retry.
+        }
+    }
+
+    /// <summary>What a keyed request came to: it ran (the bytes to send), or the key was already taken.</summary>
+    private readonly record struct Outcome(ReadOnlyMemory<byte>? Ran, IdempotencyRecord? Existing);
+
+    private async Task<Outcome> RunOnceAsync(HttpContext context, IUnitOfWork unitOfWork, IIdempotencyStore store, string scope, string key, string fingerprint)
+    {
+        // Once its transaction has begun, the request runs to its end whatever the client does: a
+        // disconnect must not leave a command half-observed. The response is then simply not delivered.
+        context.RequestAborted = CancellationToken.None;
+        var original = context.Response.Body;
+        var captured = new MemoryStream();
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var existing = await store.FindAsync(scope, key, now, CancellationToken.None);
+            if (existing is not null || !await store.TryTakeAsync(scope, key, fingerprint, now, now + Retention, CancellationToken.None))
+            {
+                // Taken already, or by another instance while this one waited for it.
+                existing ??= await store.FindAsync(scope, key, now, CancellationToken.None);
+                await unitOfWork.RollbackAsync(CancellationToken.None);
+                return new Outcome(null, existing);
+            }
+
+            context.Response.Body = captured;
+            await next(context);
+            context.Response.Body = original;
+            await KeepOrDiscardAsync(context, unitOfWork, store, scope, key, fingerprint, captured.ToArray());
+            return new Outcome(captured.GetBuffer().AsMemory(0, (int)captured.Length), null);
+        }
+        catch
+        {
+            context.Response.Body = original;
+            await unitOfWork.RollbackAsync(CancellationToken.None);
+            throw;
         }
     }
 
@@ -171,16 +161,22 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, ApiErrors.IdempotencyKeyInUse,
             "A request with this Idempotency-Key is still being processed");
 
+    private static Task WriteMismatchAsync(HttpContext context) =>
+        ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyMismatch,
+            "This Idempotency-Key was used with a different request");
+
+    private static bool SameFingerprint(IdempotencyRecord existing, string fingerprint) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(existing.Fingerprint), Encoding.ASCII.GetBytes(fingerprint));
+
     private async Task AnswerFromExistingAsync(HttpContext context, IdempotencyRecord existing, string fingerprint, string scope, string key)
     {
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(existing.Fingerprint), Encoding.ASCII.GetBytes(fingerprint)))
+        if (!SameFingerprint(existing, fingerprint))
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyMismatch,
-                "This Idempotency-Key was used with a different request");
+            await WriteMismatchAsync(context);
             return;
         }
 
-        var response = existing.Response;
+        var response = existing.Response!;
 
         // The body is the first response's, byte for byte, so the request id it names is the first one too.
         context.TraceIdentifier = response.RequestId;
@@ -232,12 +228,12 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         return body;
     }
 
-    // Method, path with query, Content-Type and the body's bytes (as far as they were read: a body over
-    // the size limit is not read to its end). A change in any of them is a different request.
+    // Method, path with query, and the body's bytes as far as they were read (none when its
+    // Content-Type is refused or it is over the size limit). A change in any of them is a different request.
     private static string Fingerprint(HttpRequest request, byte[] body)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method.ToUpperInvariant()}\n{request.Path}{request.QueryString}\n{request.ContentType}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method.ToUpperInvariant()}\n{request.Path}{request.QueryString}\n"));
         hash.AppendData(body);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

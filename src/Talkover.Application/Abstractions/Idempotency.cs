@@ -14,8 +14,8 @@ public sealed record StoredResponse(int Status, string? ContentType, string? Loc
 public interface IIdempotencyStore
 {
     /// <summary>
-    /// The response kept under the key and the fingerprint of the request it answered. Null when the
-    /// key is new or has expired (an expired key is removed here).
+    /// The fingerprint of the request that took the key and the response kept for it (none while that
+    /// request still runs elsewhere). Null when the key is new or has expired (an expired key is removed here).
     /// </summary>
     Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTime now, CancellationToken cancellationToken);
 
@@ -23,7 +23,7 @@ public interface IIdempotencyStore
     /// Takes the key for this transaction. False when another request committed it first; where the
     /// database locks rows, a concurrent request taking the same key waits here until this one ends.
     /// </summary>
-    Task<bool> TryTakeAsync(string scope, string key, string fingerprint, DateTime now, CancellationToken cancellationToken);
+    Task<bool> TryTakeAsync(string scope, string key, string fingerprint, DateTime now, DateTime keepUntil, CancellationToken cancellationToken);
 
     /// <summary>Keeps the response under the key until <paramref name="keepUntil"/>.</summary>
     Task SaveResponseAsync(string scope, string key, StoredResponse response, DateTime keepUntil, CancellationToken cancellationToken);
@@ -32,5 +32,5 @@ public interface IIdempotencyStore
     Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken);
 }
 
-/// <summary>A key that already answered a request.</summary>
-public sealed record IdempotencyRecord(string Fingerprint, StoredResponse Response);
+/// <summary>A key already taken: by a request that answered (<see cref="Response"/>), or one still running.</summary>
+public sealed record IdempotencyRecord(string Fingerprint, StoredResponse? Response);

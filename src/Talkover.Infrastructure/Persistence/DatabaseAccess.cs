@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Talkover.Application.Abstractions;
 
 namespace Talkover.Infrastructure.Persistence;
@@ -11,31 +12,38 @@ namespace Talkover.Infrastructure.Persistence;
 /// <item>where the database takes one writer at a time (SQLite), this process's writers queue for their
 /// turn first, holding no connection while they wait;</item>
 /// <item>a fault (locked, read-only, full, unreachable) becomes <see cref="DatabaseUnavailableException"/>
-/// (503), and the pooled connections that saw it are discarded, so none outlives the fault.</item>
+/// (503); after one that can leave a connection unusable, the pool is cleared, so none outlives the fault.</item>
 /// </list>
-/// Every wait is bounded by <see cref="DatabaseOptions.BusyTimeout"/> unless the caller gives a shorter one.
+/// The waits one step takes — for the turn, a connection and the database's lock — share one
+/// <see cref="WaitBudget"/>: together they last no longer than the busy timeout.
 /// </summary>
 internal sealed class DatabaseAccess
 {
-    private const int OpenAttempts = 3;
+    private const int WritableAttempts = 3;
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(50);
 
-    private readonly DatabaseOptions _options;
+    private readonly string _connectionString;
     private readonly string _unpooledConnectionString;
+    private readonly int _maxOpenConnections;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private readonly SemaphoreSlim _connections;
 
     public DatabaseAccess(SqlDialect dialect, DatabaseOptions options)
     {
         Dialect = dialect;
-        _options = options;
-        _unpooledConnectionString = dialect.Unpooled(options.ConnectionString);
-        _connections = new SemaphoreSlim(options.MaxOpenConnections, options.MaxOpenConnections);
+        BusyTimeout = options.BusyTimeout;
+        _connectionString = dialect.ForRequests(options.ConnectionString);
+        _unpooledConnectionString = dialect.Unpooled(_connectionString);
+        _maxOpenConnections = Math.Min(options.MaxOpenConnections, dialect.PoolLimit(options.ConnectionString));
+        _connections = new SemaphoreSlim(_maxOpenConnections, _maxOpenConnections);
     }
 
     public SqlDialect Dialect { get; }
 
-    public TimeSpan BusyTimeout => _options.BusyTimeout;
+    public TimeSpan BusyTimeout { get; }
+
+    /// <summary>A budget of <see cref="BusyTimeout"/> for the waits of one step.</summary>
+    public WaitBudget StartWaiting() => WaitBudget.Of(BusyTimeout);
 
     /// <summary>
     /// Waits for this process's turn to write when the provider takes writers one at a time (SQLite);
@@ -45,17 +53,17 @@ internal sealed class DatabaseAccess
     // spares them Microsoft.Data.Sqlite's busy retry, which sleeps between attempts and turned a burst
     // of writes into tail latencies of hundreds of milliseconds. Other processes writing the same file
     // are still kept out by SQLite's own lock and busy timeout.
-    public async ValueTask<IDisposable?> EnterWriteAsync(TimeSpan wait, CancellationToken cancellationToken)
+    public async ValueTask<IDisposable?> EnterWriteAsync(WaitBudget budget, CancellationToken cancellationToken)
     {
         if (!Dialect.SerializesWriters)
         {
             return null;
         }
 
-        if (!await _writeTurn.WaitAsync(wait, cancellationToken))
+        if (!await _writeTurn.WaitAsync(budget.Remaining, cancellationToken))
         {
             throw new DatabaseUnavailableException(
-                "Timed out waiting for the turn to write.", new TimeoutException($"No write turn within {wait.TotalSeconds:0.#} s."));
+                "Timed out waiting for the turn to write.", new TimeoutException($"No write turn within {budget.Total.TotalSeconds:0.#} s."));
         }
 
         return new Slot(_writeTurn);
@@ -64,59 +72,98 @@ internal sealed class DatabaseAccess
     /// <summary>
     /// Takes one of the process's connection slots and opens a connection in it: from the pool, or,
     /// with <paramref name="pooled"/> false, one opened just now that sees the database as it is now.
+    /// Its statements wait for locks no longer than what is left of <paramref name="budget"/>.
     /// A connection <paramref name="forWriting"/> (its caller holds the write turn) is first checked to be
     /// able to write; a pooled one that cannot — opened during a fault since gone — is dropped with the
     /// rest of the pool, and a fresh one is opened in its place (twice at most, after short pauses).
     /// </summary>
-    public async Task<OpenConnection> OpenAsync(TimeSpan wait, CancellationToken cancellationToken, bool forWriting = false, bool pooled = true)
+    public async Task<OpenConnection> OpenAsync(WaitBudget budget, CancellationToken cancellationToken, bool forWriting = false, bool pooled = true)
     {
-        if (!await _connections.WaitAsync(wait, cancellationToken))
+        if (!await _connections.WaitAsync(budget.Remaining, cancellationToken))
         {
             throw new DatabaseUnavailableException(
-                $"All {_options.MaxOpenConnections} database connections stayed busy.", new TimeoutException($"No connection within {wait.TotalSeconds:0.#} s."));
+                $"All {_maxOpenConnections} database connections stayed busy.", new TimeoutException($"No connection within {budget.Total.TotalSeconds:0.#} s."));
         }
 
         var slot = new Slot(_connections);
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            var connection = Dialect.CreateConnection(pooled ? _options.ConnectionString : _unpooledConnectionString);
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await connection.OpenAsync(cancellationToken);
-                if (forWriting)
+                var connection = Dialect.CreateConnection(pooled ? _connectionString : _unpooledConnectionString);
+                try
                 {
-                    Dialect.EnsureWritable(connection);
+                    if (await TryOpenAsync(connection, forWriting, mayRetry: pooled && attempt < WritableAttempts, cancellationToken))
+                    {
+                        LimitLockWait(connection, budget, forWriting);
+                        return new OpenConnection(connection, slot);
+                    }
+                }
+                catch
+                {
+                    await connection.DisposeAsync();
+                    throw;
                 }
 
-                return new OpenConnection(connection, slot);
-            }
-            catch (DbException ex) when (attempt < OpenAttempts && pooled && Dialect.IsUnavailable(ex))
-            {
-                // SQLite shares some files among a process's connections to one database (the -shm
-                // index); one opened read-only during the fault stays so until the last connection
-                // using it, perhaps still busy in another request, has closed. Give those a moment.
-                Dialect.Discard(connection);
                 await connection.DisposeAsync();
-                await Task.Delay(RetryPause * attempt, cancellationToken);
+                await Task.Delay(RetryPause * attempt, CancellationToken.None);
             }
-            catch (DbException ex)
-            {
-                await DropAsync(connection, slot);
-                throw new DatabaseUnavailableException("The database could not be opened.", ex);
-            }
-            catch
-            {
-                await DropAsync(connection, slot);
-                throw;
-            }
+        }
+        catch
+        {
+            slot.Dispose();
+            throw;
         }
     }
 
-    private async Task DropAsync(DbConnection connection, IDisposable slot)
+    // The database's own lock wait counts in whole seconds: a writer gets what is left of its budget,
+    // rounded to the nearest second, and one with less than half a second left answers 503 now; so the
+    // budget is overrun by half a second at most.
+    private void LimitLockWait(DbConnection connection, WaitBudget budget, bool forWriting)
     {
-        Dialect.Discard(connection);
-        await connection.DisposeAsync();
-        slot.Dispose();
+        var seconds = Math.Round(budget.Remaining.TotalSeconds, MidpointRounding.AwayFromZero);
+        if (seconds < 1 && forWriting)
+        {
+            throw new DatabaseUnavailableException(
+                "Timed out waiting to write.", new TimeoutException($"The {budget.Total.TotalSeconds:0.#} s busy timeout ran out before the write lock."));
+        }
+
+        Dialect.LimitLockWait(connection, TimeSpan.FromSeconds(Math.Max(1, seconds)));
+    }
+
+    /// <summary>
+    /// Opens the connection; false when it cannot write although it should and a fresh one may be
+    /// tried. SQLite shares some files among a process's connections to one database (the -shm
+    /// index); one opened read-only during a fault stays so until the last connection using it,
+    /// perhaps still busy in another request when the pool is cleared, has closed.
+    /// </summary>
+    private async Task<bool> TryOpenAsync(DbConnection connection, bool forWriting, bool mayRetry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            Forget(connection, ex);
+            throw new DatabaseUnavailableException("The database could not be opened.", ex);
+        }
+
+        if (!forWriting)
+        {
+            return true;
+        }
+
+        try
+        {
+            Dialect.EnsureWritable(connection);
+            return true;
+        }
+        catch (DbException ex) when (Dialect.IsUnavailable(ex))
+        {
+            Forget(connection, ex);
+            return mayRetry ? false : throw new DatabaseUnavailableException("The database can only be read.", ex);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> on <paramref name="connection"/>, turning a database fault into a 503.</summary>
@@ -128,8 +175,17 @@ internal sealed class DatabaseAccess
         }
         catch (DbException ex) when (Dialect.IsUnavailable(ex))
         {
-            Dialect.Discard(connection);
+            Forget(connection, ex);
             throw new DatabaseUnavailableException("The database could not complete the request.", ex);
+        }
+    }
+
+    /// <summary>After a fault that can leave connections unusable, no pooled connection of this database is used again.</summary>
+    public void Forget(DbConnection connection, DbException fault)
+    {
+        if (Dialect.PoisonsConnections(fault))
+        {
+            Dialect.Discard(connection);
         }
     }
 
@@ -143,6 +199,21 @@ internal sealed class DatabaseAccess
             {
                 semaphore.Release();
             }
+        }
+    }
+}
+
+/// <summary>How long the waits of one step may take together: what is left of a total, never negative.</summary>
+internal readonly record struct WaitBudget(TimeSpan Total, long StartedAt)
+{
+    public static WaitBudget Of(TimeSpan total) => new(total, Stopwatch.GetTimestamp());
+
+    public TimeSpan Remaining
+    {
+        get
+        {
+            var left = Total - Stopwatch.GetElapsedTime(StartedAt);
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
     }
 }

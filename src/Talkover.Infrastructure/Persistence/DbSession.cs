@@ -10,6 +10,11 @@ namespace Talkover.Infrastructure.Persistence;
 /// A transaction keeps one connection from begin to end; repositories and read queries of the scope
 /// go through it, so a command reads its own writes. A transaction begun inside another is a
 /// savepoint: rolling it back undoes only what was written since it began.
+/// <para>
+/// When the database ends a transaction itself (SQLite on a full disk or an I/O error, SQL Server
+/// with a deadlock victim), or a savepoint cannot be rolled back, nothing more runs in it and it
+/// cannot commit: the request answers 503, and rolling back never hides the fault that caused it.
+/// </para>
 /// </summary>
 internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDisposable
 {
@@ -17,6 +22,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
     private DbTransaction? _transaction;
     private IDisposable? _writeTurn;
     private int _savepoints;
+    private bool _broken;
 
     public SqlDialect Dialect => database.Dialect;
 
@@ -24,20 +30,22 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
     {
         if (_transaction is { } open)
         {
-            _savepoints++;
-            await database.RunAsync(_held!.Connection, async _ =>
+            var name = SavepointName(_savepoints + 1);
+            await RunAsync(writes: true, cancellationToken, async (_, _) =>
             {
-                await open.SaveAsync(SavepointName(_savepoints), cancellationToken);
+                await open.SaveAsync(name, cancellationToken);
                 return 0;
             });
+            _savepoints++;
             return;
         }
 
         // The turn to write comes before the connection: a queue of writers holds no connections.
-        _writeTurn = await database.EnterWriteAsync(database.BusyTimeout, cancellationToken);
+        var budget = database.StartWaiting();
+        _writeTurn = await database.EnterWriteAsync(budget, cancellationToken);
         try
         {
-            _held = await database.OpenAsync(database.BusyTimeout, cancellationToken, forWriting: true);
+            _held = await database.OpenAsync(budget, cancellationToken, forWriting: true);
             _transaction = await database.RunAsync(_held.Connection, connection => Dialect.BeginWriteTransactionAsync(connection, cancellationToken));
         }
         catch
@@ -52,22 +60,29 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         var transaction = _transaction ?? throw new InvalidOperationException("No transaction is open.");
         if (_savepoints > 0)
         {
-            var name = SavepointName(_savepoints--);
-            await database.RunAsync(_held!.Connection, async _ =>
+            var name = SavepointName(_savepoints);
+            await RunAsync(writes: true, cancellationToken, async (_, _) =>
             {
                 await transaction.ReleaseAsync(name, cancellationToken);
                 return 0;
             });
+            _savepoints--;
             return;
         }
 
         try
         {
+            EnsureUsable();
             await database.RunAsync(_held!.Connection, async _ =>
             {
                 await transaction.CommitAsync(cancellationToken);
                 return 0;
             });
+        }
+        catch
+        {
+            await RollbackQuietlyAsync();
+            throw;
         }
         finally
         {
@@ -75,6 +90,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         }
     }
 
+    /// <summary>Never throws: whatever made the caller roll back is what the request answers.</summary>
     public async Task RollbackAsync(CancellationToken cancellationToken)
     {
         if (_transaction is not { } transaction)
@@ -85,24 +101,29 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         if (_savepoints > 0)
         {
             var name = SavepointName(_savepoints--);
-            await database.RunAsync(_held!.Connection, async _ =>
+            if (_broken || Dialect.TransactionEnded(_held!.Connection, transaction))
             {
-                await transaction.RollbackAsync(name, cancellationToken);
-                await transaction.ReleaseAsync(name, cancellationToken);
-                return 0;
-            });
+                _broken = true;
+                return;
+            }
+
+            try
+            {
+                await transaction.RollbackAsync(name, CancellationToken.None);
+                await transaction.ReleaseAsync(name, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                // The savepoint's writes may still be there: the transaction must not commit them.
+                _broken = true;
+            }
+
             return;
         }
 
         try
         {
-            await transaction.RollbackAsync(cancellationToken);
-        }
-        catch (DbException)
-        {
-            // The database may have ended the transaction itself (SQLite does on a full disk or an I/O
-            // error). Nothing of it was committed either way; the connection is not reused.
-            Dialect.Discard(_held!.Connection);
+            await RollbackQuietlyAsync();
         }
         finally
         {
@@ -149,27 +170,81 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
     {
         if (_held is { } held)
         {
-            return await database.RunAsync(held.Connection, connection => work(connection, _transaction));
+            EnsureUsable();
+            try
+            {
+                return await database.RunAsync(held.Connection, connection => work(connection, _transaction));
+            }
+            catch when (_transaction is { } transaction && Dialect.TransactionEnded(held.Connection, transaction))
+            {
+                _broken = true;
+                throw;
+            }
         }
 
-        using var turn = writes ? await database.EnterWriteAsync(database.BusyTimeout, cancellationToken) : null;
-        await using var borrowed = await database.OpenAsync(database.BusyTimeout, cancellationToken, forWriting: writes);
+        var budget = database.StartWaiting();
+        using var turn = writes ? await database.EnterWriteAsync(budget, cancellationToken) : null;
+        await using var borrowed = await database.OpenAsync(budget, cancellationToken, forWriting: writes);
         return await database.RunAsync(borrowed.Connection, connection => work(connection, null));
+    }
+
+    private void EnsureUsable()
+    {
+        if (_broken)
+        {
+            throw new DatabaseUnavailableException(
+                "The database ended the transaction.", new InvalidOperationException("The transaction was rolled back by the database."));
+        }
+    }
+
+    private async Task RollbackQuietlyAsync()
+    {
+        if (_transaction is not { } transaction || Dialect.TransactionEnded(_held!.Connection, transaction))
+        {
+            return;
+        }
+
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // Nothing of the transaction was committed either way; its connection is not reused.
+            Dialect.Discard(_held.Connection);
+        }
     }
 
     private async Task EndAsync()
     {
-        _transaction?.Dispose();
+        var transaction = _transaction;
+        var held = _held;
+        var turn = _writeTurn;
         _transaction = null;
-        _savepoints = 0;
-        if (_held is not null)
-        {
-            await _held.DisposeAsync();
-            _held = null;
-        }
-
-        _writeTurn?.Dispose();
+        _held = null;
         _writeTurn = null;
+        _savepoints = 0;
+        _broken = false;
+        try
+        {
+            try
+            {
+                transaction?.Dispose();
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                // Disposing rolls back what is left; the database has already given it up.
+            }
+
+            if (held is not null)
+            {
+                await held.DisposeAsync();
+            }
+        }
+        finally
+        {
+            turn?.Dispose();
+        }
     }
 
     private static CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>

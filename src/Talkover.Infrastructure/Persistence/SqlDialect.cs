@@ -29,8 +29,20 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract bool IsUnavailable(DbException exception);
 
+    /// <summary>The fault can leave connections unusable after its cause is gone (so the pool is cleared), unlike a lock wait or a throttle.</summary>
+    public abstract bool PoisonsConnections(DbException exception);
+
     /// <summary>Drops the pooled connections of this database, so that none that saw a fault is used again.</summary>
     public abstract void Discard(DbConnection connection);
+
+    /// <summary>The database ended the transaction itself (a full disk, an I/O error, a deadlock victim): nothing of it remains.</summary>
+    public abstract bool TransactionEnded(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>The connection string requests use (the configured one may let the migrator create the database).</summary>
+    public virtual string ForRequests(string connectionString) => connectionString;
+
+    /// <summary>The most connections the provider's own pool hands out; more slots than that would only wait inside it.</summary>
+    public virtual int PoolLimit(string connectionString) => int.MaxValue;
 
     /// <summary>
     /// <paramref name="connectionString"/> for a connection that is not taken from the pool nor returned
@@ -118,7 +130,29 @@ internal sealed class SqliteDialect : SqlDialect
     public override bool IsUnavailable(DbException exception) =>
         exception is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is 5 or 6 or 7 or 8 or 10 or 11 or 13 or 14 or 15 or 26;
 
+    // READONLY, IOERR, CORRUPT, CANTOPEN, PROTOCOL, NOTADB: what the connection holds (file handles, a
+    // read-only fallback) may not work once the cause is gone. BUSY, LOCKED and FULL leave it sound.
+    public override bool PoisonsConnections(DbException exception) =>
+        exception is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is 8 or 10 or 11 or 14 or 15 or 26;
+
     public override void Discard(DbConnection connection) => SqliteConnection.ClearPool((SqliteConnection)connection);
+
+    // SQLite rolls the whole transaction back itself on SQLITE_FULL, IOERR, NOMEM and BUSY in some cases.
+    public override bool TransactionEnded(DbConnection connection, DbTransaction transaction) =>
+        ((SqliteConnection)connection).Handle is not { } handle || raw.sqlite3_get_autocommit(handle) != 0;
+
+    // Only the migrator may create the file: a database lost at run time answers 503 instead of
+    // being silently replaced by an empty one.
+    public override string ForRequests(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        return builder.ToString();
+    }
 
     // A pooled connection keeps the file handles it opened before a fault: after the database's folder
     // is remounted read-only it still writes, where every connection opened from then on can only read.
@@ -163,7 +197,7 @@ internal sealed class SqliteDialect : SqlDialect
     }
 
     public override void LimitLockWait(DbConnection connection, TimeSpan wait) =>
-        ((SqliteConnection)connection).DefaultTimeout = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        ((SqliteConnection)connection).DefaultTimeout = Math.Max(1, (int)wait.TotalSeconds);
 
     public override string DeleteExpiredIdempotencyKeys => """
         DELETE FROM idempotency_keys
@@ -204,18 +238,34 @@ internal sealed class SqlServerDialect : SqlDialect
     public override bool IsUniqueViolation(DbException exception) => exception is SqlException { Number: 2601 or 2627 };
 
     // Connection-level errors (class 20 and above), timeouts, deadlock victims and lock timeouts, a full
-    // log or filegroup, a database that is read-only, offline, starting or being failed over, and Azure
-    // SQL's throttling: all pass, none is the request's fault.
+    // log, filegroup or database quota, no memory, a database that is read-only, offline, starting or
+    // being failed over, and Azure SQL's throttling: all pass, none is the request's fault.
     private static readonly HashSet<int> UnavailableNumbers =
     [
-        -2, -1, 2, 53, 64, 121, 233, 258, 1205, 1222, 1105, 9002, 3906, 3908, 904, 945, 952, 976, 978, 983, 4060, 4221,
-        10053, 10054, 10060, 10061, 10928, 10929, 40143, 40197, 40501, 40613, 49918, 49919, 49920,
+        -2, -1, 2, 53, 64, 121, 233, 258, 701, 942, 1101, 1105, 1205, 1222, 8645, 9002, 3906, 3908, 904, 945, 952, 976, 978, 983,
+        4060, 4221, 10053, 10054, 10060, 10061, 10928, 10929, 40143, 40197, 40501, 40544, 40613, 49918, 49919, 49920,
     ];
 
     public override bool IsUnavailable(DbException exception) =>
         exception is SqlException sql && (sql.Class >= 20 || UnavailableNumbers.Contains(sql.Number));
 
+    // Connection-class errors and broken transports; a deadlock, a lock timeout or throttling leave the connection sound.
+    private static readonly HashSet<int> BrokenConnectionNumbers = [-1, 2, 53, 64, 121, 233, 10053, 10054, 10060, 10061, 40197, 40613];
+
+    public override bool PoisonsConnections(DbException exception) =>
+        exception is SqlException sql && (sql.Class >= 20 || BrokenConnectionNumbers.Contains(sql.Number));
+
     public override void Discard(DbConnection connection) => SqlConnection.ClearPool((SqlConnection)connection);
+
+    // SqlClient detaches a transaction the server has ended (a deadlock victim, XACT_ABORT, a broken connection).
+    public override bool TransactionEnded(DbConnection connection, DbTransaction transaction) =>
+        transaction.Connection is null || connection.State != ConnectionState.Open;
+
+    public override int PoolLimit(string connectionString)
+    {
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        return builder.Pooling ? builder.MaxPoolSize : int.MaxValue;
+    }
 
     public override string DeleteExpiredIdempotencyKeys => """
         DELETE TOP (@BatchSize) FROM idempotency_keys

@@ -69,8 +69,8 @@ internal sealed class FaultyIdempotencyStore(IIdempotencyStore inner, FaultPlan 
     public Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTime now, CancellationToken cancellationToken) =>
         inner.FindAsync(scope, key, now, cancellationToken);
 
-    public Task<bool> TryTakeAsync(string scope, string key, string fingerprint, DateTime now, CancellationToken cancellationToken) =>
-        inner.TryTakeAsync(scope, key, fingerprint, now, cancellationToken);
+    public Task<bool> TryTakeAsync(string scope, string key, string fingerprint, DateTime now, DateTime keepUntil, CancellationToken cancellationToken) =>
+        inner.TryTakeAsync(scope, key, fingerprint, now, keepUntil, cancellationToken);
 
     public async Task SaveResponseAsync(string scope, string key, StoredResponse response, DateTime keepUntil, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,18 +71,86 @@ public sealed class DatabaseAccessTests
     public async Task Write_WhenAnotherProcessHoldsTheLockPastTheBusyTimeout_IsUnavailableAndTheNextWriteSucceeds()
     {
         await using var services = Services(("ConnectionStrings:Talkover", $"Data Source={_database.FilePath};Default Timeout=1"));
-        var holder = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
-        holder.Open();
-        using (var exclusive = holder.CreateCommand())
-        {
-            exclusive.CommandText = "BEGIN EXCLUSIVE";
-            exclusive.ExecuteNonQuery();
-        }
+        var holder = HoldExclusiveLock();
 
         Assert.That(async () => await WriteProbeAsync(services), Throws.InstanceOf<DatabaseUnavailableException>());
 
         holder.Dispose();
         Assert.That(await WriteProbeAsync(services), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Writes_WhenTheyQueueBehindAForeignLock_EachAnswersWithinItsOwnBusyTimeout()
+    {
+        await using var services = Services(("ConnectionStrings:Talkover", $"Data Source={_database.FilePath};Default Timeout=2"));
+        using var holder = HoldExclusiveLock();
+
+        var writers = Enumerable.Range(0, 3).Select(async i =>
+        {
+            await Task.Delay(300 * i);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await WriteProbeAsync(services);
+                return (Unavailable: false, Took: Stopwatch.GetElapsedTime(started));
+            }
+            catch (DatabaseUnavailableException)
+            {
+                return (Unavailable: true, Took: Stopwatch.GetElapsedTime(started));
+            }
+        }).ToList();
+        var outcomes = await Task.WhenAll(writers);
+
+        Assert.That(outcomes.Select(o => o.Unavailable), Is.All.True);
+        Assert.That(outcomes.Select(o => o.Took), Is.All.LessThan(TimeSpan.FromSeconds(2.5)), "the turn, a connection and the lock share one busy timeout");
+    }
+
+    [Test]
+    public async Task Command_WhenTheDiskFillsInsideASavepoint_IsUnavailableAndNothingCommits()
+    {
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await unitOfWork.BeginAsync(CancellationToken.None);
+        var pages = await db.ExecuteScalarAsync<long>("PRAGMA page_count", null, CancellationToken.None);
+        await db.ExecuteAsync($"PRAGMA max_page_count = {pages + 2}", null, CancellationToken.None);
+        await db.ExecuteAsync("UPDATE health_probe SET probed_at = 'outer write' WHERE id = 1", null, CancellationToken.None);
+        await unitOfWork.BeginAsync(CancellationToken.None);
+
+        Assert.That(
+            async () => await db.ExecuteAsync(
+                "INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, state, response_body, created_at, expires_at) VALUES ('s', 'k', 'f', 'completed', zeroblob(1000000), 'now', 'later')",
+                null, CancellationToken.None),
+            Throws.InstanceOf<DatabaseUnavailableException>());
+        Assert.That(async () => await unitOfWork.RollbackAsync(CancellationToken.None), Throws.Nothing, "rolling back never hides the fault");
+        Assert.That(async () => await unitOfWork.CommitAsync(CancellationToken.None), Throws.InstanceOf<DatabaseUnavailableException>());
+
+        await using var check = new SqliteConnection(_database.ConnectionString);
+        await check.OpenAsync();
+        await using var read = check.CreateCommand();
+        read.CommandText = "SELECT probed_at FROM health_probe WHERE id = 1";
+        Assert.That(await read.ExecuteScalarAsync(), Is.Not.EqualTo("outer write"));
+    }
+
+    [Test]
+    public async Task Requests_WhenTheDatabaseFileIsLost_AreUnavailableAndNoEmptyDatabaseTakesItsPlace()
+    {
+        await using var services = Services();
+        await using (var before = services.CreateAsyncScope())
+        {
+            Assert.That(await before.ServiceProvider.GetRequiredService<IDatabaseHealth>().IsUpAsync(CancellationToken.None), Is.True);
+        }
+
+        SqliteConnection.ClearAllPools();
+        File.Delete(_database.FilePath);
+
+        await using var scope = services.CreateAsyncScope();
+        Assert.That(await scope.ServiceProvider.GetRequiredService<IDatabaseHealth>().IsUpAsync(CancellationToken.None), Is.False);
+        Assert.That(
+            async () => await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agents", null, CancellationToken.None),
+            Throws.InstanceOf<DatabaseUnavailableException>());
+        Assert.That(File.Exists(_database.FilePath), Is.False);
     }
 
     [TestCase(5, 5, true, TestName = "SQLITE_BUSY is unavailable")]
@@ -94,6 +163,17 @@ public sealed class DatabaseAccessTests
     public void IsUnavailable_ClassifiesSqliteErrors(int code, int extendedCode, bool unavailable)
     {
         Assert.That(new SqliteDialect().IsUnavailable(new SqliteException("x", code, extendedCode)), Is.EqualTo(unavailable));
+    }
+
+    /// <summary>Another connection, outside the service's pool and gates, holding SQLite's write lock until disposed.</summary>
+    private SqliteConnection HoldExclusiveLock()
+    {
+        var holder = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
+        holder.Open();
+        using var exclusive = holder.CreateCommand();
+        exclusive.CommandText = "BEGIN EXCLUSIVE";
+        exclusive.ExecuteNonQuery();
+        return holder;
     }
 
     private static async Task<int> WriteProbeAsync(ServiceProvider services)

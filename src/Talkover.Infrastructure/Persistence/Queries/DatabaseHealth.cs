@@ -31,8 +31,9 @@ internal sealed class DatabaseHealth(DatabaseAccess database, DatabaseOptions op
             timeout.CancelAfter(ProbeTimeout * 2);
             return await ProbeAsync(timeout.Token) && HasFreeSpace();
         }
-        catch (DatabaseUnavailableException)
+        catch (Exception ex) when (ex is DatabaseUnavailableException or System.Data.Common.DbException)
         {
+            // A database that answers but lacks the probe's table (replaced, or not migrated) is not healthy either.
             return false;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -44,13 +45,13 @@ internal sealed class DatabaseHealth(DatabaseAccess database, DatabaseOptions op
     private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
         var seconds = (int)ProbeTimeout.TotalSeconds;
-        using var turn = await database.EnterWriteAsync(ProbeTimeout, cancellationToken);
+        var budget = WaitBudget.Of(ProbeTimeout);
+        using var turn = await database.EnterWriteAsync(budget, cancellationToken);
         // Not a pooled connection: one opened before a fault can keep writing through file handles it
         // already has (a folder remounted read-only) while no connection opened now could.
-        await using var probe = await database.OpenAsync(ProbeTimeout, cancellationToken, forWriting: true, pooled: false);
+        await using var probe = await database.OpenAsync(budget, cancellationToken, forWriting: true, pooled: false);
         return await database.RunAsync(probe.Connection, async connection =>
         {
-            database.Dialect.LimitLockWait(connection, ProbeTimeout);
             await using var transaction = await database.Dialect.BeginWriteTransactionAsync(connection, cancellationToken);
             var read = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql.Read, null, transaction, seconds, cancellationToken: cancellationToken));
             var written = await connection.ExecuteAsync(new CommandDefinition(Sql.Write, new { Now = clock.GetUtcNow().UtcDateTime }, transaction, seconds, cancellationToken: cancellationToken));

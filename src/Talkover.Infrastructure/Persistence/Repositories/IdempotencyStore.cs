@@ -13,7 +13,7 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
     {
         public const string Take = """
             INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, state, created_at, expires_at)
-            VALUES (@Scope, @Key, @Fingerprint, 'in_flight', @Now, @Now)
+            VALUES (@Scope, @Key, @Fingerprint, 'in_flight', @Now, @KeepUntil)
             """;
 
         public const string Find = """
@@ -29,34 +29,32 @@ internal sealed class IdempotencyStore(DbSession db) : IIdempotencyStore
             WHERE scope = @Scope AND idempotency_key = @Key AND fingerprint = @Fingerprint
             """;
 
-        public const string Remove = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idempotency_key = @Key";
+        // Only if still expired: another instance may have taken the key anew since it was read.
+        public const string RemoveExpired = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idempotency_key = @Key AND expires_at <= @Now";
     }
 
     public async Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTime now, CancellationToken cancellationToken)
     {
         var row = await db.QuerySingleOrDefaultAsync<KeyRow>(Sql.Find, new { Scope = scope, Key = key }, cancellationToken);
-        if (row is null)
+        if (row is not null && row.ExpiresAt <= now)
         {
-            return null;
+            await db.ExecuteAsync(Sql.RemoveExpired, new { Scope = scope, Key = key, Now = now }, cancellationToken);
+            row = await db.QuerySingleOrDefaultAsync<KeyRow>(Sql.Find, new { Scope = scope, Key = key }, cancellationToken);
         }
 
-        // A committed row is always completed; an "in_flight" one is left from before keys were kept in
-        // their request's transaction, and means nothing now.
-        if (row.State != "completed" || row.ExpiresAt <= now)
-        {
-            await db.ExecuteAsync(Sql.Remove, new { Scope = scope, Key = key }, cancellationToken);
-            return null;
-        }
-
-        return new IdempotencyRecord(row.Fingerprint, new StoredResponse(
-            row.ResponseStatus ?? 0, row.ResponseContentType, row.ResponseLocation, row.ResponseBody ?? [], row.ResponseRequestId ?? "", row.Fingerprint));
+        // A committed row is completed; one "in_flight" is a lease left by an instance from before keys
+        // were kept in their request's transaction, and holds the key until it expires.
+        return row is null ? null
+            : row.State != "completed" ? new IdempotencyRecord(row.Fingerprint, null)
+            : new IdempotencyRecord(row.Fingerprint, new StoredResponse(
+                row.ResponseStatus ?? 0, row.ResponseContentType, row.ResponseLocation, row.ResponseBody ?? [], row.ResponseRequestId ?? "", row.Fingerprint));
     }
 
-    public async Task<bool> TryTakeAsync(string scope, string key, string fingerprint, DateTime now, CancellationToken cancellationToken)
+    public async Task<bool> TryTakeAsync(string scope, string key, string fingerprint, DateTime now, DateTime keepUntil, CancellationToken cancellationToken)
     {
         try
         {
-            await db.ExecuteAsync(Sql.Take, new { Scope = scope, Key = key, Fingerprint = fingerprint, Now = now }, cancellationToken);
+            await db.ExecuteAsync(Sql.Take, new { Scope = scope, Key = key, Fingerprint = fingerprint, Now = now, KeepUntil = keepUntil }, cancellationToken);
             return true;
         }
         catch (DbException ex) when (db.Dialect.IsUniqueViolation(ex))

@@ -387,7 +387,7 @@ public abstract class RepositoryContractTests
         await InTransactionAsync(async provider =>
         {
             var store = provider.GetRequiredService<IIdempotencyStore>();
-            taken = await store.TryTakeAsync("scope-a", key, "fingerprint-1", TestData.Now, None);
+            taken = await store.TryTakeAsync("scope-a", key, "fingerprint-1", TestData.Now, TestData.Now.AddHours(24), None);
             await store.SaveResponseAsync("scope-a", key, response, TestData.Now.AddHours(24), None);
         });
 
@@ -397,14 +397,14 @@ public abstract class RepositoryContractTests
         {
             var store = provider.GetRequiredService<IIdempotencyStore>();
             found = await store.FindAsync("scope-a", key, TestData.Now.AddHours(1), None);
-            takenAgain = await store.TryTakeAsync("scope-a", key, "fingerprint-2", TestData.Now.AddHours(1), None);
+            takenAgain = await store.TryTakeAsync("scope-a", key, "fingerprint-2", TestData.Now.AddHours(1), TestData.Now.AddHours(25), None);
         });
 
         Assert.That(taken, Is.True);
         Assert.That(takenAgain, Is.False);
         Assert.That(found, Is.Not.Null);
         Assert.That(found!.Fingerprint, Is.EqualTo("fingerprint-1"));
-        Assert.That(found.Response with { Body = [] }, Is.EqualTo(response with { Body = [] }));
+        Assert.That(found.Response! with { Body = [] }, Is.EqualTo(response with { Body = [] }));
         Assert.That(found.Response.Body, Is.EqualTo(response.Body));
     }
 
@@ -416,15 +416,43 @@ public abstract class RepositoryContractTests
         {
             var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
             await unitOfWork.BeginAsync(None);
-            await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().TryTakeAsync("scope-b", key, "f", TestData.Now, None);
+            await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().TryTakeAsync("scope-b", key, "f", TestData.Now, TestData.Now.AddHours(24), None);
             await unitOfWork.RollbackAsync(None);
         }
 
         var takenLater = false;
         await InTransactionAsync(async provider =>
-            takenLater = await provider.GetRequiredService<IIdempotencyStore>().TryTakeAsync("scope-b", key, "f", TestData.Now, None));
+            takenLater = await provider.GetRequiredService<IIdempotencyStore>().TryTakeAsync("scope-b", key, "f", TestData.Now, TestData.Now.AddHours(24), None));
 
         Assert.That(takenLater, Is.True);
+    }
+
+    [Test]
+    public async Task IdempotencyStore_WhenALeaseFromAnOlderVersionIsLive_ReportsTheKeyInFlightUntilItExpires()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            // An instance of the previous version claimed the key with a two-minute lease and is still running.
+            await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteAsync(
+                """
+                INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, state, created_at, expires_at)
+                VALUES ('scope-c', @Key, 'f', 'in_flight', @Now, @LeaseEnd)
+                """,
+                new { Key = key, TestData.Now, LeaseEnd = TestData.Now.AddMinutes(2) }, None);
+        }
+
+        IdempotencyRecord? during = null;
+        IdempotencyRecord? after = new("unset", null);
+        await InTransactionAsync(async provider =>
+        {
+            var store = provider.GetRequiredService<IIdempotencyStore>();
+            during = await store.FindAsync("scope-c", key, TestData.Now.AddMinutes(1), None);
+            after = await store.FindAsync("scope-c", key, TestData.Now.AddMinutes(3), None);
+        });
+
+        Assert.That(during, Is.EqualTo(new IdempotencyRecord("f", null)), "a live lease holds the key");
+        Assert.That(after, Is.Null, "an expired lease frees it");
     }
 
     [Test]
@@ -437,7 +465,7 @@ public abstract class RepositoryContractTests
             for (var i = 0; i < 7; i++)
             {
                 var key = $"key-{i}";
-                await store.TryTakeAsync(scope, key, "f", TestData.Now, None);
+                await store.TryTakeAsync(scope, key, "f", TestData.Now, TestData.Now.AddHours(24), None);
                 var keepUntil = i < 5 ? TestData.Now.AddHours(-1) : TestData.Now.AddHours(1);
                 await store.SaveResponseAsync(scope, key, new StoredResponse(201, null, null, [], "r", "f"), keepUntil, None);
             }
