@@ -10,6 +10,7 @@ using Talkover.Api.RateLimiting;
 using Talkover.Api.Startup;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
+using Talkover.Domain.Common;
 using Talkover.Infrastructure;
 using Talkover.Infrastructure.Persistence;
 
@@ -78,10 +79,16 @@ builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddHostedService<ExpiredKeySweeper>();
 
 builder.Services
-    .AddControllers()
+    .AddControllers(options =>
+    {
+        // A [FromBody] record is read once (415/413/400 first), its fields kept as Input<T>; query
+        // parameters bind to Input<T> too. Both are validated once, in the MediatR pipeline.
+        options.Filters.Add<JsonBodyFilter>();
+        options.ModelBinderProviders.Insert(0, new JsonBodyModelBinderProvider());
+        options.ModelBinderProviders.Insert(0, new InputModelBinderProvider());
+    })
     .ConfigureApiBehaviorOptions(options =>
     {
-        // Bodies are read by [JsonBody] and validated once, in the MediatR pipeline.
         options.SuppressModelStateInvalidFilter = true;
         options.SuppressMapClientErrors = true;
     })
@@ -105,7 +112,7 @@ var app = builder.Build();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    ExceptionHandler = context => ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.InternalError, "An unexpected error occurred"),
+    ExceptionHandler = context => ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred"),
 });
 app.UseStatusCodePages(async statusContext =>
 {
@@ -121,7 +128,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 // Inside the idempotency layer as well, so the response it keeps is the real 4xx, not an exception.
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    ExceptionHandler = context => ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.InternalError, "An unexpected error occurred"),
+    ExceptionHandler = context => ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred"),
 });
 
 app.MapOpenApi();

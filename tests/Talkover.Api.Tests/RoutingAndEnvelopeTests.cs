@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Talkover.Api.Tests.Support;
 
 namespace Talkover.Api.Tests;
@@ -51,8 +52,8 @@ public sealed class RoutingAndEnvelopeTests : ApiTestBase
         var release = response.Json["paths"]!["/api/v1/phone-numbers/{phone_number_id}/request-release"]!["post"]!;
         Assert.Multiple(() =>
         {
-            Assert.That(release["requestBody"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "reason" }));
-            Assert.That(release["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "phone_number_id" }));
+            Assert.That(Resolve(response.Json, release["requestBody"]!["content"]!["application/json"]!["schema"]!)["properties"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "reason" }));
+            Assert.That(RouteAndQueryParameters(release), Is.EqualTo(new[] { ("phone_number_id", "path") }));
             Assert.That(release["responses"]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "201", "400", "401", "404", "409", "413", "415", "422" }));
             Assert.That(release["responses"]!["409"]!["description"]!.GetValue<string>(), Does.Contain("RELEASE_ALREADY_PENDING"));
             Assert.That(release["responses"]!["422"]!["description"]!.GetValue<string>(), Does.Contain("PHONE_NUMBER_IN_USE").And.Contain("VALIDATION_ERROR"));
@@ -67,9 +68,20 @@ public sealed class RoutingAndEnvelopeTests : ApiTestBase
         var response = await Api.SendAsync(HttpMethod.Get, "/openapi/v1.json");
 
         var list = response.Json["paths"]!["/api/v1/phone-numbers/release-requests"]!["get"]!;
-        Assert.That(list["parameters"]!.AsArray().Select(p => (p!["name"]!.GetValue<string>(), p["in"]!.GetValue<string>())),
+        Assert.That(RouteAndQueryParameters(list),
             Is.EquivalentTo(new[] { ("status", "query"), ("phone_number_id", "query"), ("page", "query"), ("per_page", "query") }));
     }
+
+    private static IEnumerable<(string Name, string In)> RouteAndQueryParameters(JsonNode operation) =>
+        operation["parameters"]!.AsArray()
+            .Select(p => (p!["name"]!.GetValue<string>(), p["in"]!.GetValue<string>()))
+            .Where(p => p.Item2 is "path" or "query");
+
+    /// <summary>The schema itself, following a <c>$ref</c> to the document's components.</summary>
+    private static JsonNode Resolve(JsonNode document, JsonNode schema) =>
+        schema["$ref"]?.GetValue<string>() is { } reference
+            ? document["components"]!["schemas"]![reference.Split('/')[^1]]!
+            : schema;
 
     [Test]
     public async Task OpenApiDocument_ListsEveryRoute()

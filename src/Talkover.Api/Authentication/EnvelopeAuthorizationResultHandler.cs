@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Talkover.Api.Http;
+using Talkover.Domain.Common;
 
 namespace Talkover.Api.Authentication;
 
@@ -14,7 +15,7 @@ public sealed class EnvelopeAuthorizationResultHandler(AdminKey adminKey) : IAut
         var adminRoute = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Policies.Admin) == true;
         if (adminRoute && !adminKey.IsConfigured)
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status403Forbidden, ApiErrors.Unauthorized, "Admin routes are disabled: Admin__ApiKey is not configured");
+            await ApiErrors.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.Unauthorized, "Admin routes are disabled: Admin__ApiKey is not configured");
             return;
         }
 
@@ -29,7 +30,7 @@ public sealed class EnvelopeAuthorizationResultHandler(AdminKey adminKey) : IAut
         if (authorizeResult.Forbidden)
         {
             var message = adminRoute ? "An environment token cannot use admin routes" : "The admin key cannot use environment routes";
-            await ApiErrors.WriteAsync(context, StatusCodes.Status403Forbidden, ApiErrors.Unauthorized, message);
+            await ApiErrors.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.Unauthorized, message);
             return;
         }
 

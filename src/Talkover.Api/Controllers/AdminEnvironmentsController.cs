@@ -3,12 +3,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
+using Talkover.Api.OpenApi;
+using Talkover.Application.Abstractions;
 using Talkover.Application.Environments;
 using Talkover.Application.Environments.CreateEnvironment;
 using Talkover.Application.Environments.IssueToken;
 using Talkover.Application.Environments.RevokeToken;
 using Talkover.Application.PhoneNumbers;
 using Talkover.Application.PhoneNumbers.ProvisionPhoneNumber;
+using Talkover.Application.Validation;
+using Talkover.Domain.Common;
+using Talkover.Domain.Environments;
+using Talkover.Domain.PhoneNumbers;
 
 namespace Talkover.Api.Controllers;
 
@@ -17,83 +23,111 @@ namespace Talkover.Api.Controllers;
 [Authorize(Policy = Policies.Admin)]
 public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControllerBase(mediator)
 {
-    /// <summary>Create an environment; the response holds its first token, shown this once only.</summary>
-    [HttpPost]
-    [JsonBody(Schema = typeof(CreateEnvironmentBody))]
+    /// <summary>Create an environment.</summary>
+    /// <remarks>The response holds its first token, shown this once only.</remarks>
+    [HttpPost(Name = "createEnvironment")]
     [ProducesResponseType<ApiEnvelope<CreatedEnvironmentDto>>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> Create(JsonBody body, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromBody] CreateEnvironmentBody body, CancellationToken cancellationToken)
     {
-        var environment = await Mediator.Send(new CreateEnvironmentCommand(body.String("name"), body.String("plan")), cancellationToken);
+        var environment = await Mediator.Send(new CreateEnvironmentCommand(body.Name, body.Plan), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, Envelope(environment));
     }
 
-    /// <summary>Issue another token for the environment, shown this once only.</summary>
-    [HttpPost("{environment_id}/tokens")]
-    [JsonBody(required: false)]
+    /// <summary>Issue an environment token.</summary>
+    /// <remarks>Another token for the environment, shown this once only. The request takes no body.</remarks>
+    /// <param name="environmentId">The environment's id.</param>
+    [HttpPost("{environment_id}/tokens", Name = "issueEnvironmentToken")]
     [ProducesResponseType<ApiEnvelope<IssuedTokenDto>>(StatusCodes.Status201Created)]
-    [ErrorCode(StatusCodes.Status404NotFound, "ENVIRONMENT_NOT_FOUND")]
-    public async Task<IActionResult> IssueToken([FromRoute(Name = "environment_id")] string environmentId, JsonBody body, CancellationToken cancellationToken)
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.EnvironmentNotFound)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
+    public async Task<IActionResult> IssueToken([FromRoute(Name = "environment_id")] string environmentId, CancellationToken cancellationToken)
     {
         var token = await Mediator.Send(new IssueEnvironmentTokenCommand(RouteIds.Parse(environmentId)), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, Envelope(token));
     }
 
-    /// <summary>Revoke a token: it is refused from the next request on. Revoking twice is harmless.</summary>
-    [HttpDelete("{environment_id}/tokens/{token_id}")]
+    /// <summary>Revoke an environment token.</summary>
+    /// <remarks>The token is refused from the next request on. Revoking twice is harmless.</remarks>
+    /// <param name="environmentId">The environment's id.</param>
+    /// <param name="tokenId">The token's id.</param>
+    [HttpDelete("{environment_id}/tokens/{token_id}", Name = "revokeEnvironmentToken")]
     [ProducesResponseType<ApiEnvelope<RevokedTokenDto>>(StatusCodes.Status200OK)]
-    [ErrorCode(StatusCodes.Status404NotFound, "ENVIRONMENT_NOT_FOUND")]
-    [ErrorCode(StatusCodes.Status404NotFound, "TOKEN_NOT_FOUND")]
-    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.EnvironmentNotFound)]
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.TokenNotFound)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
     public async Task<IActionResult> RevokeToken([FromRoute(Name = "environment_id")] string environmentId, [FromRoute(Name = "token_id")] string tokenId, CancellationToken cancellationToken)
     {
         var token = await Mediator.Send(new RevokeEnvironmentTokenCommand(RouteIds.Parse(environmentId), RouteIds.Parse(tokenId)), cancellationToken);
         return Ok(Envelope(token, "Token revoked"));
     }
 
-    [HttpPost("{environment_id}/phone-numbers")]
-    [JsonBody(Schema = typeof(ProvisionPhoneNumberBody))]
+    /// <summary>Provision a phone number.</summary>
+    /// <remarks>The number must be a possible number for its country; its display formats come from libphonenumber.</remarks>
+    /// <param name="environmentId">The environment's id.</param>
+    [HttpPost("{environment_id}/phone-numbers", Name = "provisionPhoneNumber")]
+    [LocationHeader]
     [ProducesResponseType<ApiEnvelope<PhoneNumberDto>>(StatusCodes.Status201Created)]
-    [ErrorCode(StatusCodes.Status404NotFound, "ENVIRONMENT_NOT_FOUND")]
-    [ErrorCode(StatusCodes.Status409Conflict, "PHONE_NUMBER_ALREADY_EXISTS")]
-    public async Task<IActionResult> ProvisionPhoneNumber([FromRoute(Name = "environment_id")] string environmentId, JsonBody body, CancellationToken cancellationToken)
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.EnvironmentNotFound)]
+    [ErrorCode(StatusCodes.Status409Conflict, ErrorCodes.PhoneNumberAlreadyExists)]
+    public async Task<IActionResult> ProvisionPhoneNumber([FromRoute(Name = "environment_id")] string environmentId, [FromBody] ProvisionPhoneNumberBody body, CancellationToken cancellationToken)
     {
         var command = new ProvisionPhoneNumberCommand
         {
             EnvironmentId = RouteIds.Parse(environmentId),
-            Number = body.String("number"),
-            CountryCode = body.String("country_code"),
-            Type = body.String("type"),
-            HasVoice = body.Boolean("has_voice"),
-            HasSms = body.Boolean("has_sms"),
-            HasMms = body.Boolean("has_mms"),
-            HasFax = body.Boolean("has_fax"),
-            HasWhatsapp = body.Boolean("has_whatsapp"),
-            IsSandbox = body.Boolean("is_sandbox"),
-            CurrentPrice = body.Decimal("current_price"),
-            Currency = body.String("currency"),
-            RenewalDate = body.Date("renewal_date"),
-            AutoRenewal = body.Boolean("auto_renewal"),
-            MonthlyRenewalCost = body.Decimal("monthly_renewal_cost"),
+            Number = body.Number,
+            CountryCode = body.CountryCode,
+            Type = body.Type,
+            HasVoice = body.HasVoice,
+            HasSms = body.HasSms,
+            HasMms = body.HasMms,
+            HasFax = body.HasFax,
+            HasWhatsapp = body.HasWhatsapp,
+            IsSandbox = body.IsSandbox,
+            CurrentPrice = body.CurrentPrice,
+            Currency = body.Currency,
+            RenewalDate = body.RenewalDate,
+            AutoRenewal = body.AutoRenewal,
+            MonthlyRenewalCost = body.MonthlyRenewalCost,
         };
         var phoneNumber = await Mediator.Send(command, cancellationToken);
         return CreatedEnvelope($"/api/v1/phone-numbers/{phoneNumber.Id}", phoneNumber);
     }
 
-    public sealed record CreateEnvironmentBody(string Name, string? Plan = null);
+    /// <summary>A new environment.</summary>
+    /// <param name="Name">Required.</param>
+    /// <param name="Plan">Default standard; sets the rate limit.</param>
+    public sealed record CreateEnvironmentBody(
+        [property: Field(Required = true, MinLength = 1, MaxLength = NameRules.MaxLength)] Input<string> Name,
+        [property: Field(ValuesOf = typeof(Plans))] Input<string> Plan);
 
+    /// <summary>A phone number to provision.</summary>
+    /// <param name="Number">E.164, unique among numbers not released.</param>
+    /// <param name="CountryCode">ISO 3166-1 alpha-2.</param>
+    /// <param name="Type">Default voice.</param>
+    /// <param name="HasVoice">Default false.</param>
+    /// <param name="HasSms">Default false.</param>
+    /// <param name="HasMms">Default false.</param>
+    /// <param name="HasFax">Default false.</param>
+    /// <param name="HasWhatsapp">Default false.</param>
+    /// <param name="IsSandbox">Default false.</param>
+    /// <param name="CurrentPrice">Monthly price.</param>
+    /// <param name="Currency">ISO 4217 code.</param>
+    /// <param name="RenewalDate">YYYY-MM-DD.</param>
+    /// <param name="AutoRenewal">Default false.</param>
+    /// <param name="MonthlyRenewalCost">Default current_price.</param>
     public sealed record ProvisionPhoneNumberBody(
-        string Number,
-        string CountryCode,
-        string? Type = null,
-        bool? HasVoice = null,
-        bool? HasSms = null,
-        bool? HasMms = null,
-        bool? HasFax = null,
-        bool? HasWhatsapp = null,
-        bool? IsSandbox = null,
-        decimal? CurrentPrice = null,
-        string? Currency = null,
-        DateOnly? RenewalDate = null,
-        bool? AutoRenewal = null,
-        decimal? MonthlyRenewalCost = null);
+        [property: Field(Required = true)] Input<string> Number,
+        [property: Field(Required = true, MinLength = 2, MaxLength = 2)] Input<string> CountryCode,
+        [property: Field(ValuesOf = typeof(PhoneNumberTypes))] Input<string> Type,
+        Input<bool> HasVoice,
+        Input<bool> HasSms,
+        Input<bool> HasMms,
+        Input<bool> HasFax,
+        Input<bool> HasWhatsapp,
+        Input<bool> IsSandbox,
+        Input<decimal> CurrentPrice,
+        [property: Field(MinLength = 3, MaxLength = 3)] Input<string> Currency,
+        Input<DateOnly> RenewalDate,
+        Input<bool> AutoRenewal,
+        Input<decimal> MonthlyRenewalCost);
 }

@@ -3,11 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
+using Talkover.Api.OpenApi;
+using Talkover.Application.Abstractions;
 using Talkover.Application.ReleaseRequests;
 using Talkover.Application.ReleaseRequests.Review.ApproveReleaseRequest;
 using Talkover.Application.ReleaseRequests.Review.GetReviewRequest;
 using Talkover.Application.ReleaseRequests.Review.ListReviewQueue;
 using Talkover.Application.ReleaseRequests.Review.RejectReleaseRequest;
+using Talkover.Domain.Common;
+using Talkover.Domain.ReleaseRequests;
 
 namespace Talkover.Api.Controllers;
 
@@ -16,54 +20,65 @@ namespace Talkover.Api.Controllers;
 [Authorize(Policy = Policies.Admin)]
 public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiControllerBase(mediator)
 {
-    /// <summary>Oldest first; pending unless <c>status</c> says otherwise; optionally one environment's.</summary>
-    [HttpGet]
-    [Paged]
-    [QueryParameter("status", "string", "pending (default), approved, rejected or cancelled")]
-    [QueryParameter("environment_id", "uuid", "Only this environment's requests")]
+    /// <summary>List the review queue.</summary>
+    /// <remarks>Every environment's release requests, oldest first; pending unless <c>status</c> says otherwise.</remarks>
+    /// <param name="status">Requests in this status (default pending).</param>
+    /// <param name="environmentId">Only this environment's requests.</param>
+    [HttpGet(Name = "listReviewQueue")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<AdminReleaseRequestDto>>>(StatusCodes.Status200OK)]
-    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
-    public async Task<IActionResult> List(CancellationToken cancellationToken)
-    {
-        var query = Request.Query;
-        var page = await Mediator.Send(new ListReviewQueueQuery(query.String("status"), query.Uuid("environment_id"), query.Page()), cancellationToken);
-        return Ok(PageEnvelope(page));
-    }
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
+    public async Task<IActionResult> List(
+        [FromQuery(Name = "status"), Field(ValuesOf = typeof(ReleaseRequestStatus))] Input<string> status,
+        [FromQuery(Name = "environment_id")] Input<Guid> environmentId,
+        [FromQuery(Name = "")] PageQuery page,
+        CancellationToken cancellationToken) =>
+        Ok(PageEnvelope(await Mediator.Send(new ListReviewQueueQuery(status, environmentId, page.ToRequest()), cancellationToken)));
 
-    /// <summary>One request with its full history of status changes.</summary>
-    [HttpGet("{request_id}")]
+    /// <summary>Get a release request under review.</summary>
+    /// <remarks>One request with its full history of status changes.</remarks>
+    /// <param name="requestId">The release request's id.</param>
+    [HttpGet("{request_id}", Name = "getReviewRequest")]
     [ProducesResponseType<ApiEnvelope<AdminReleaseRequestDto>>(StatusCodes.Status200OK)]
-    [ErrorCode(StatusCodes.Status404NotFound, "RELEASE_REQUEST_NOT_FOUND")]
-    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
     public async Task<IActionResult> Get([FromRoute(Name = "request_id")] string requestId, CancellationToken cancellationToken) =>
         Ok(Envelope(await Mediator.Send(new GetReviewRequestQuery(RouteIds.Parse(requestId)), cancellationToken)));
 
-    /// <summary>Approve: the number is released for good, in the same transaction. Irreversible.</summary>
-    [HttpPost("{request_id}/approve")]
-    [JsonBody(required: false, Schema = typeof(ApproveBody))]
+    /// <summary>Approve a release request.</summary>
+    /// <remarks>The number is released for good, in the same transaction. Irreversible.</remarks>
+    /// <param name="requestId">The release request's id.</param>
+    [HttpPost("{request_id}/approve", Name = "approveReleaseRequest")]
     [ProducesResponseType<ApiEnvelope<AdminReleaseRequestDto>>(StatusCodes.Status200OK)]
-    [ErrorCode(StatusCodes.Status404NotFound, "RELEASE_REQUEST_NOT_FOUND")]
-    [ErrorCode(StatusCodes.Status409Conflict, "RELEASE_REQUEST_NOT_PENDING")]
-    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "PHONE_NUMBER_IN_USE")]
-    public async Task<IActionResult> Approve([FromRoute(Name = "request_id")] string requestId, JsonBody body, CancellationToken cancellationToken)
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
+    [ErrorCode(StatusCodes.Status409Conflict, ErrorCodes.ReleaseRequestNotPending)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.PhoneNumberInUse)]
+    public async Task<IActionResult> Approve(
+        [FromRoute(Name = "request_id")] string requestId,
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] ApproveBody body,
+        CancellationToken cancellationToken)
     {
-        var request = await Mediator.Send(new ApproveReleaseRequestCommand(RouteIds.Parse(requestId), body.String("note")), cancellationToken);
+        var request = await Mediator.Send(new ApproveReleaseRequestCommand(RouteIds.Parse(requestId), body.Note), cancellationToken);
         return Ok(Envelope(request, "Release request approved; the phone number is released"));
     }
 
-    /// <summary>Reject, saying why (10–500 characters).</summary>
-    [HttpPost("{request_id}/reject")]
-    [JsonBody(Schema = typeof(RejectBody))]
+    /// <summary>Reject a release request.</summary>
+    /// <remarks>Reject, saying why (10–500 characters).</remarks>
+    /// <param name="requestId">The release request's id.</param>
+    [HttpPost("{request_id}/reject", Name = "rejectReleaseRequest")]
     [ProducesResponseType<ApiEnvelope<AdminReleaseRequestDto>>(StatusCodes.Status200OK)]
-    [ErrorCode(StatusCodes.Status404NotFound, "RELEASE_REQUEST_NOT_FOUND")]
-    [ErrorCode(StatusCodes.Status409Conflict, "RELEASE_REQUEST_NOT_PENDING")]
-    public async Task<IActionResult> Reject([FromRoute(Name = "request_id")] string requestId, JsonBody body, CancellationToken cancellationToken)
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
+    [ErrorCode(StatusCodes.Status409Conflict, ErrorCodes.ReleaseRequestNotPending)]
+    public async Task<IActionResult> Reject([FromRoute(Name = "request_id")] string requestId, [FromBody] RejectBody body, CancellationToken cancellationToken)
     {
-        var request = await Mediator.Send(new RejectReleaseRequestCommand(RouteIds.Parse(requestId), body.String("note")), cancellationToken);
+        var request = await Mediator.Send(new RejectReleaseRequestCommand(RouteIds.Parse(requestId), body.Note), cancellationToken);
         return Ok(Envelope(request, "Release request rejected"));
     }
 
-    public sealed record ApproveBody(string? Note = null);
+    /// <summary>An approval's optional note.</summary>
+    /// <param name="Note">At most 500 characters.</param>
+    public sealed record ApproveBody([property: Field(MaxLength = ResolutionNote.MaxLength)] Input<string> Note);
 
-    public sealed record RejectBody(string Note);
+    /// <summary>A rejection.</summary>
+    /// <param name="Note">Why: 10–500 characters.</param>
+    public sealed record RejectBody([property: Field(Required = true, MinLength = ResolutionNote.RejectionMinLength, MaxLength = ResolutionNote.MaxLength)] Input<string> Note);
 }

@@ -3,14 +3,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
+using Talkover.Api.OpenApi;
+using Talkover.Application.Abstractions;
 using Talkover.Application.PhoneNumbers;
 using Talkover.Application.PhoneNumbers.GetPhoneNumber;
 using Talkover.Application.PhoneNumbers.ListPhoneNumbers;
+using Talkover.Application.ReleaseRequests;
 using Talkover.Application.ReleaseRequests.CancelReleaseRequest;
 using Talkover.Application.ReleaseRequests.GetReleaseRequest;
 using Talkover.Application.ReleaseRequests.ListReleaseRequests;
-using Talkover.Application.ReleaseRequests;
 using Talkover.Application.ReleaseRequests.RequestRelease;
+using Talkover.Domain.Common;
+using Talkover.Domain.PhoneNumbers;
+using Talkover.Domain.ReleaseRequests;
 
 namespace Talkover.Api.Controllers;
 
@@ -18,79 +23,94 @@ namespace Talkover.Api.Controllers;
 [Authorize(Policy = Policies.Tenant)]
 public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBase(mediator)
 {
-    /// <summary>Ask support to release a number you no longer need; the request starts as pending.</summary>
-    [HttpPost("{phone_number_id}/request-release")]
-    [JsonBody(Schema = typeof(RequestReleaseBody))]
+    /// <summary>Request the release of a phone number.</summary>
+    /// <remarks>Ask support to release a number you no longer need; the request starts as pending. The number must not be held by any agent.</remarks>
+    /// <param name="phoneNumberId">The phone number's id.</param>
+    [HttpPost("{phone_number_id}/request-release", Name = "requestPhoneNumberRelease")]
+    [LocationHeader]
     [ProducesResponseType<ApiEnvelope<ReleaseRequestDto>>(StatusCodes.Status201Created)]
-    [ErrorCode(StatusCodes.Status404NotFound, "PHONE_NUMBER_NOT_FOUND")]
-    [ErrorCode(StatusCodes.Status409Conflict, "RELEASE_ALREADY_PENDING")]
-    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "PHONE_NUMBER_IN_USE")]
-    public async Task<IActionResult> RequestRelease([FromRoute(Name = "phone_number_id")] string phoneNumberId, JsonBody body, CancellationToken cancellationToken)
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.PhoneNumberNotFound)]
+    [ErrorCode(StatusCodes.Status409Conflict, ErrorCodes.ReleaseAlreadyPending)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.PhoneNumberInUse)]
+    public async Task<IActionResult> RequestRelease([FromRoute(Name = "phone_number_id")] string phoneNumberId, [FromBody] RequestReleaseBody body, CancellationToken cancellationToken)
     {
-        var command = new RequestPhoneNumberReleaseCommand(EnvironmentId, RouteIds.Parse(phoneNumberId), body.String("reason"));
-        var request = await Mediator.Send(command, cancellationToken);
+        var request = await Mediator.Send(new RequestPhoneNumberReleaseCommand(EnvironmentId, RouteIds.Parse(phoneNumberId), body.Reason), cancellationToken);
         return CreatedEnvelope($"/api/v1/phone-numbers/release-requests/{request.Id}", request);
     }
 
-    /// <summary>The environment's phone numbers, newest first.</summary>
-    [HttpGet]
-    [Paged]
-    [QueryParameter("type", "string", "voice, sms, whatsapp, mms or fax")]
-    [QueryParameter("has_voice", "boolean", "true or false")]
-    [QueryParameter("has_whatsapp", "boolean", "true or false")]
-    [QueryParameter("search", "string", "Part of the E.164 number, or an exact phone number id")]
+    /// <summary>List phone numbers.</summary>
+    /// <remarks>The environment's active numbers, newest first.</remarks>
+    /// <param name="type">Only numbers of this type.</param>
+    /// <param name="hasVoice">Only numbers with (true) or without (false) voice.</param>
+    /// <param name="hasWhatsapp">Only numbers with (true) or without (false) WhatsApp.</param>
+    /// <param name="search">Part of the E.164 number, or an exact phone number id.</param>
+    [HttpGet(Name = "listPhoneNumbers")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<PhoneNumberDto>>>(StatusCodes.Status200OK)]
-    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
-    public async Task<IActionResult> List(CancellationToken cancellationToken)
-    {
-        var query = Request.Query;
-        var page = await Mediator.Send(
-            new ListPhoneNumbersQuery(EnvironmentId, query.String("type"), query.Boolean("has_voice"), query.Boolean("has_whatsapp"), query.String("search"), query.Page()),
-            cancellationToken);
-        return Ok(PageEnvelope(page));
-    }
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
+    public async Task<IActionResult> List(
+        [FromQuery(Name = "type"), Field(ValuesOf = typeof(PhoneNumberTypes))] Input<string> type,
+        [FromQuery(Name = "has_voice")] Input<bool> hasVoice,
+        [FromQuery(Name = "has_whatsapp")] Input<bool> hasWhatsapp,
+        [FromQuery(Name = "search")] Input<string> search,
+        [FromQuery(Name = "")] PageQuery page,
+        CancellationToken cancellationToken) =>
+        Ok(PageEnvelope(await Mediator.Send(new ListPhoneNumbersQuery(EnvironmentId, type, hasVoice, hasWhatsapp, search, page.ToRequest()), cancellationToken)));
 
-    /// <summary>The environment's release requests, newest first.</summary>
-    [HttpGet("release-requests")]
-    [Paged]
-    [QueryParameter("status", "string", "pending, approved, rejected or cancelled")]
-    [QueryParameter("phone_number_id", "uuid", "Only this number's requests")]
+    /// <summary>List release requests.</summary>
+    /// <remarks>The environment's release requests, newest first, including those of numbers since released.</remarks>
+    /// <param name="status">Only requests in this status.</param>
+    /// <param name="phoneNumberId">Only this number's requests.</param>
+    [HttpGet("release-requests", Name = "listReleaseRequests")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<ReleaseRequestDto>>>(StatusCodes.Status200OK)]
-    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
-    public async Task<IActionResult> ListReleaseRequests(CancellationToken cancellationToken)
-    {
-        var query = Request.Query;
-        var page = await Mediator.Send(new ListReleaseRequestsQuery(EnvironmentId, query.String("status"), query.Uuid("phone_number_id"), query.Page()), cancellationToken);
-        return Ok(PageEnvelope(page));
-    }
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
+    public async Task<IActionResult> ListReleaseRequests(
+        [FromQuery(Name = "status"), Field(ValuesOf = typeof(ReleaseRequestStatus))] Input<string> status,
+        [FromQuery(Name = "phone_number_id")] Input<Guid> phoneNumberId,
+        [FromQuery(Name = "")] PageQuery page,
+        CancellationToken cancellationToken) =>
+        Ok(PageEnvelope(await Mediator.Send(new ListReleaseRequestsQuery(EnvironmentId, status, phoneNumberId, page.ToRequest()), cancellationToken)));
 
-    [HttpGet("release-requests/{request_id}")]
+    /// <summary>Get a release request.</summary>
+    /// <param name="requestId">The release request's id.</param>
+    [HttpGet("release-requests/{request_id}", Name = "getReleaseRequest")]
     [ProducesResponseType<ApiEnvelope<ReleaseRequestDto>>(StatusCodes.Status200OK)]
-    [ErrorCode(StatusCodes.Status404NotFound, "RELEASE_REQUEST_NOT_FOUND")]
-    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
     public async Task<IActionResult> GetReleaseRequest([FromRoute(Name = "request_id")] string requestId, CancellationToken cancellationToken) =>
         Ok(Envelope(await Mediator.Send(new GetReleaseRequestQuery(EnvironmentId, RouteIds.Parse(requestId)), cancellationToken)));
 
-    /// <summary>Withdraw a pending release request; the number can then be requested again.</summary>
-    [HttpPost("release-requests/{request_id}/cancel")]
-    [JsonBody(required: false, Schema = typeof(NoteBody))]
+    /// <summary>Cancel a release request.</summary>
+    /// <remarks>Withdraw a pending release request; the number can then be requested again.</remarks>
+    /// <param name="requestId">The release request's id.</param>
+    [HttpPost("release-requests/{request_id}/cancel", Name = "cancelReleaseRequest")]
     [ProducesResponseType<ApiEnvelope<ReleaseRequestDto>>(StatusCodes.Status200OK)]
-    [ErrorCode(StatusCodes.Status404NotFound, "RELEASE_REQUEST_NOT_FOUND")]
-    [ErrorCode(StatusCodes.Status409Conflict, "RELEASE_REQUEST_NOT_PENDING")]
-    public async Task<IActionResult> CancelReleaseRequest([FromRoute(Name = "request_id")] string requestId, JsonBody body, CancellationToken cancellationToken)
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
+    [ErrorCode(StatusCodes.Status409Conflict, ErrorCodes.ReleaseRequestNotPending)]
+    public async Task<IActionResult> CancelReleaseRequest(
+        [FromRoute(Name = "request_id")] string requestId,
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] NoteBody body,
+        CancellationToken cancellationToken)
     {
-        var request = await Mediator.Send(new CancelReleaseRequestCommand(EnvironmentId, RouteIds.Parse(requestId), body.String("note")), cancellationToken);
+        var request = await Mediator.Send(new CancelReleaseRequestCommand(EnvironmentId, RouteIds.Parse(requestId), body.Note), cancellationToken);
         return Ok(Envelope(request, "Release request cancelled"));
     }
 
-    [HttpGet("{phone_number_id}")]
+    /// <summary>Get a phone number.</summary>
+    /// <remarks>One active number with its agents and any pending release request.</remarks>
+    /// <param name="phoneNumberId">The phone number's id.</param>
+    [HttpGet("{phone_number_id}", Name = "getPhoneNumber")]
     [ProducesResponseType<ApiEnvelope<PhoneNumberDto>>(StatusCodes.Status200OK)]
-    [ErrorCode(StatusCodes.Status404NotFound, "PHONE_NUMBER_NOT_FOUND")]
-    [ErrorCode(StatusCodes.Status422UnprocessableEntity, "VALIDATION_ERROR")]
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.PhoneNumberNotFound)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
     public async Task<IActionResult> Get([FromRoute(Name = "phone_number_id")] string phoneNumberId, CancellationToken cancellationToken) =>
         Ok(Envelope(await Mediator.Send(new GetPhoneNumberQuery(EnvironmentId, RouteIds.Parse(phoneNumberId)), cancellationToken)));
 
-    public sealed record RequestReleaseBody(string Reason);
+    /// <summary>The body of a release request.</summary>
+    /// <param name="Reason">Why the number is no longer needed: 10–500 characters once trimmed.</param>
+    public sealed record RequestReleaseBody(
+        [property: Field(Required = true, MinLength = ReleaseReason.MinLength, MaxLength = ReleaseReason.MaxLength)] Input<string> Reason);
 
-    public sealed record NoteBody(string? Note = null);
+    /// <summary>An optional note.</summary>
+    /// <param name="Note">At most 500 characters.</param>
+    public sealed record NoteBody([property: Field(MaxLength = ResolutionNote.MaxLength)] Input<string> Note);
 }

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using Talkover.Application.Common;
 
 namespace Talkover.Api.Http;
 
 /// <summary>Every 2xx body: <c>{"success": true, "data": ...}</c>, with <c>message</c> and <c>meta</c> when there is one.</summary>
-public sealed record ApiEnvelope<T>(T Data, string? Message = null, object? Meta = null)
+public sealed record ApiEnvelope<T>(T Data, string? Message = null, PageMeta? Meta = null)
 {
     [JsonPropertyOrder(-1)]
     public bool Success => true;

@@ -13,7 +13,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         switch (exception)
         {
             case ValidationException validation:
-                await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.ValidationError, "The request has invalid fields", ToErrors(validation));
+                await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError, "The request has invalid fields", ToErrors(validation));
                 break;
             case DomainException domain:
                 await ApiErrors.WriteAsync(context, StatusFor(domain.Kind), domain.Code, domain.Message);

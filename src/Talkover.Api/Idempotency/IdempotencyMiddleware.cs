@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
 using Talkover.Application.Abstractions;
+using Talkover.Domain.Common;
 
 namespace Talkover.Api.Idempotency;
 
@@ -49,9 +50,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
             return;
         }
 
-        var body = endpoint.Metadata.GetMetadata<JsonBodyAttribute>() is { } jsonBody
-            ? await JsonBodyReader.ReadAsync(context, jsonBody.Required)
-            : null;
+        var body = await JsonBodyReader.ReadAsync(context);
         var key = values.ToString();
         if (values.Count != 1 || !SaneKey().IsMatch(key))
         {
@@ -62,7 +61,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
                 return;
             }
 
-            await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.ValidationError, "The request has invalid fields",
+            await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError, "The request has invalid fields",
                 new Dictionary<string, string[]> { [HeaderName] = [$"{HeaderName} must be 1 to 255 printable ASCII characters"] });
             return;
         }
@@ -158,11 +157,11 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
     }
 
     private static Task WriteInUseAsync(HttpContext context) =>
-        ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, ApiErrors.IdempotencyKeyInUse,
+        ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, ErrorCodes.IdempotencyKeyInUse,
             "A request with this Idempotency-Key is still being processed");
 
     private static Task WriteMismatchAsync(HttpContext context) =>
-        ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyMismatch,
+        ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ErrorCodes.IdempotencyKeyMismatch,
             "This Idempotency-Key was used with a different request");
 
     private static bool SameFingerprint(IdempotencyRecord existing, string fingerprint) =>

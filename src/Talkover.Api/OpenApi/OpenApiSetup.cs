@@ -1,128 +1,284 @@
+using System.Globalization;
+using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
+using Talkover.Api.Idempotency;
+using Talkover.Application.Abstractions;
+using Talkover.Application.Common;
+using Talkover.Domain.Agents;
+using Talkover.Domain.Common;
+using Talkover.Domain.Environments;
+using Talkover.Domain.PhoneNumbers;
+using Talkover.Domain.ReleaseRequests;
 
 namespace Talkover.Api.OpenApi;
 
 /// <summary>
-/// The OpenAPI document (/openapi/v1.json): every route with its body, the error codes it can
-/// answer (from the route's credential, its body and its [ErrorCode] attributes) and its bearer scheme.
+/// The OpenAPI document (/openapi/v1.json), built from the controllers' types: bodies and query
+/// parameters from their records, summaries and descriptions from their XML comments, operation ids
+/// from their route names. On top of that, what the types cannot say: the error codes each route can
+/// answer, the headers every response carries, limits and allowed values (<see cref="FieldAttribute"/>),
+/// and the credentials.
 /// </summary>
 public static class OpenApiSetup
 {
     private const string TenantScheme = "environment_token";
     private const string AdminScheme = "admin_key";
 
+    private static readonly Dictionary<string, string> TagDescriptions = new()
+    {
+        ["PhoneNumbers"] = "An environment's phone numbers and the requests to release them (environment token).",
+        ["Agents"] = "An environment's agents and the numbers they hold (environment token).",
+        ["AdminEnvironments"] = "Environments, their tokens and their numbers, for support tooling and test harnesses (admin key).",
+        ["AdminReleaseRequests"] = "The review queue across environments, and the decisions on it (admin key).",
+        ["Health"] = "Whether the service and its database can serve (no credential).",
+    };
+
+    // Values a response field takes, said once by the domain.
+    private static readonly Dictionary<string, IReadOnlyList<string>> ResponseValues = new()
+    {
+        ["status"] = ReleaseRequestStatus.All,
+        ["from_status"] = ReleaseRequestStatus.All,
+        ["to_status"] = ReleaseRequestStatus.All,
+        ["direction"] = AgentDirection.All,
+        ["language"] = AgentLanguages.All,
+        ["plan"] = Plans.All,
+        ["type"] = PhoneNumberTypes.All,
+    };
+
     public static IServiceCollection AddTalkoverOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            // A request field's schema is its value's, with its own limits: inline, never a shared component.
+            var components = options.CreateSchemaReferenceId;
+            options.CreateSchemaReferenceId = type => IsInput(type.Type) ? null : components(type);
             options.AddDocumentTransformer((document, _, _) =>
             {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "Talkover phone-number API",
-                    Version = "v1",
-                    Description = "Phone-number release workflow. Tenant routes take an environment token (Bearer talq_…); admin routes take the admin key. "
-                        + "Every error answers {success: false, message, code, errors?, request_id}.",
-                };
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes[TenantScheme] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    Description = "Environment token: talq_ followed by 43 base64url characters.",
-                };
-                document.Components.SecuritySchemes[AdminScheme] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    Description = "Admin key (Admin__ApiKey).",
-                };
+                Describe(document);
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                DescribeSchema((OpenApiSchema)schema, context);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(DescribeOperationAsync);
         });
 
-    private static void DescribePathIds(OpenApiOperation operation)
+    private static void Describe(OpenApiDocument document)
     {
-        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Path && p.Name!.EndsWith("_id", StringComparison.Ordinal)))
+        document.Info = new OpenApiInfo
         {
-            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" };
+            Title = "Talkover phone-number API",
+            Version = "v1",
+            Description = "Phone-number release workflow: customers ask to release numbers they no longer need, support staff review the requests. "
+                + "Tenant routes take an environment token (Bearer talq_…); admin routes take the admin key. "
+                + "Every error answers {success: false, message, code, errors?, request_id}.",
+            License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Talkover-Proprietary" },
+        };
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
+        document.Tags = new HashSet<OpenApiTag>(
+            TagDescriptions.Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }));
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[TenantScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "Environment token: talq_ followed by 43 base64url characters.",
+        };
+        document.Components.SecuritySchemes[AdminScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "Admin key (Admin__ApiKey).",
+        };
+
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        foreach (var (name, description, type) in Headers.All)
+        {
+            document.Components.Headers[name] = new OpenApiHeader
+            {
+                Description = description,
+                Schema = new OpenApiSchema { Type = type },
+            };
         }
     }
 
-    private static void DescribeQueryParameters(OpenApiOperation operation, IList<object> metadata)
+    private static bool IsInput(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Input<>);
+
+    private static void DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
     {
-        var parameters = metadata.OfType<QueryParameterAttribute>().ToList();
-        if (metadata.OfType<PagedAttribute>().Any())
+        // The service never writes null (an empty field is left out) and reads numbers only as numbers.
+        if (schema.Type is { } declared)
         {
-            parameters.Add(new QueryParameterAttribute("page", "integer", "Page number, from 1 (default 1)."));
-            parameters.Add(new QueryParameterAttribute("per_page", "integer", "Items per page, 1–100 (default 20)."));
+            schema.Type = declared & ~JsonSchemaType.Null;
+            if (schema.Type == (JsonSchemaType.Integer | JsonSchemaType.String) || schema.Type == (JsonSchemaType.Number | JsonSchemaType.String))
+            {
+                schema.Type &= ~JsonSchemaType.String;
+                schema.Pattern = null;
+            }
         }
 
-        foreach (var parameter in parameters)
+        var type = context.JsonPropertyInfo?.PropertyType
+            ?? (context.ParameterDescription is { } parameter && parameter.Source != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body
+                ? parameter.Type
+                : context.JsonTypeInfo.Type);
+        if (IsInput(type))
         {
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = parameter.Name,
-                In = ParameterLocation.Query,
-                Required = false,
-                Description = parameter.Description,
-                Schema = parameter.Type == "uuid"
-                    ? new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" }
-                    : new OpenApiSchema { Type = parameter.Type switch { "integer" => JsonSchemaType.Integer, "boolean" => JsonSchemaType.Boolean, _ => JsonSchemaType.String } },
-            });
+            DescribeValue(schema, type.GetGenericArguments()[0]);
+        }
+        else if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(DateTime))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Format = "date-time";
+        }
+
+        var field = context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(FieldAttribute), inherit: true).OfType<FieldAttribute>().FirstOrDefault()
+            ?? (context.JsonPropertyInfo is null ? (context.ParameterDescription?.ParameterDescriptor as ControllerParameterDescriptor)?.ParameterInfo.GetCustomAttribute<FieldAttribute>() : null);
+        if (field is not null)
+        {
+            Limit(schema, field);
+        }
+
+        if (context.JsonPropertyInfo is null && IsRequestBody(type))
+        {
+            // Every field may be left out as far as the JSON goes; which ones a request needs, says its FieldAttribute.
+            schema.Required = new HashSet<string>(context.JsonTypeInfo.Properties
+                .Where(p => p.AttributeProvider?.GetCustomAttributes(typeof(FieldAttribute), true).OfType<FieldAttribute>().Any(f => f.Required) == true)
+                .Select(p => p.Name));
+        }
+        else if (context.JsonPropertyInfo is { } property && property.PropertyType == typeof(string)
+            && ResponseValues.TryGetValue(property.Name, out var values) && !IsRequestBody(property.DeclaringType))
+        {
+            schema.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v!)];
+        }
+    }
+
+    private static bool IsRequestBody(Type type) => type.IsNested && type.Name.EndsWith("Body", StringComparison.Ordinal);
+
+    private static void DescribeValue(OpenApiSchema schema, Type valueType)
+    {
+        schema.Properties?.Clear();
+        schema.Required?.Clear();
+        (JsonSchemaType Type, string? Format) scalar = valueType switch
+        {
+            _ when valueType == typeof(bool) => (JsonSchemaType.Boolean, null),
+            _ when valueType == typeof(int) => (JsonSchemaType.Integer, "int32"),
+            _ when valueType == typeof(decimal) => (JsonSchemaType.Number, "double"),
+            _ when valueType == typeof(Guid) => (JsonSchemaType.String, "uuid"),
+            _ when valueType == typeof(DateOnly) => (JsonSchemaType.String, "date"),
+            _ when valueType == typeof(IReadOnlyList<Guid>) => (JsonSchemaType.Array, null),
+            _ => (JsonSchemaType.String, null),
+        };
+        schema.Type = scalar.Type;
+        schema.Format = scalar.Format;
+        schema.Items = scalar.Type == JsonSchemaType.Array ? new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" } : null;
+    }
+
+    private static void Limit(OpenApiSchema schema, FieldAttribute field)
+    {
+        if (field.MinLength >= 0)
+        {
+            schema.MinLength = field.MinLength;
+        }
+
+        if (field.MaxLength >= 0)
+        {
+            schema.MaxLength = field.MaxLength;
+        }
+
+        if (field.AllowedValues() is { } values)
+        {
+            schema.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v!)];
         }
     }
 
     private static async Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var action = context.Description.ActionDescriptor;
+        var metadata = action.EndpointMetadata;
         var policy = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null);
-        var jsonBody = metadata.OfType<JsonBodyAttribute>().FirstOrDefault();
+        var takesBody = context.Description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body);
+        var writes = context.Description.HttpMethod is "POST" or "PUT";
 
-        if (jsonBody?.Schema is { } bodyType)
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
         {
-            operation.RequestBody = new OpenApiRequestBody
+            switch (parameter.Name)
             {
-                Required = jsonBody.Required,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(bodyType, null, cancellationToken) },
-                },
-            };
+                case { } id when parameter.In == ParameterLocation.Path && id.EndsWith("_id", StringComparison.Ordinal):
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" };
+                    break;
+                case "page":
+                    parameter.Description = $"Page number, from 1 (default 1). Pages reach {PageRequest.MaxPage:N0} at most.";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = PageRequest.MaxPage.ToString(CultureInfo.InvariantCulture) };
+                    break;
+                case "per_page":
+                    parameter.Description = $"Items per page, 1–{PageRequest.MaxPerPage} (default {PageRequest.DefaultPerPage}).";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = PageRequest.MaxPerPage.ToString(CultureInfo.InvariantCulture) };
+                    break;
+            }
         }
 
-        DescribePathIds(operation);
-        DescribeQueryParameters(operation, metadata);
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = RequestIdMiddleware.HeaderName,
+            In = ParameterLocation.Header,
+            Description = "Your id for this request (1–128 of A-Z a-z 0-9 . _ -), echoed back; one is made up when absent.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 128 },
+        });
+        if (writes && policy is not null)
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyMiddleware.HeaderName,
+                In = ParameterLocation.Header,
+                Description = "Makes a retry safe: the first response to this key is kept for 24 hours and replayed to the same request.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },
+            });
+        }
 
         var errors = new List<(int Status, string Code)>();
         if (policy is not null)
         {
-            errors.Add((StatusCodes.Status401Unauthorized, ApiErrors.InvalidToken));
-            errors.Add((StatusCodes.Status403Forbidden, ApiErrors.Unauthorized));
-            errors.Add((StatusCodes.Status429TooManyRequests, ApiErrors.RateLimitExceeded));
+            errors.Add((StatusCodes.Status401Unauthorized, ErrorCodes.InvalidToken));
+            errors.Add((StatusCodes.Status403Forbidden, ErrorCodes.Unauthorized));
+            errors.Add((StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded));
             var scheme = policy == Policies.Admin ? AdminScheme : TenantScheme;
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }];
         }
-
-        if (jsonBody is not null)
+        else
         {
-            errors.Add((StatusCodes.Status400BadRequest, ApiErrors.InvalidJson));
-            errors.Add((StatusCodes.Status413PayloadTooLarge, ApiErrors.PayloadTooLarge));
-            errors.Add((StatusCodes.Status415UnsupportedMediaType, ApiErrors.UnsupportedMediaType));
-            errors.Add((StatusCodes.Status422UnprocessableEntity, ApiErrors.ValidationError));
-            errors.Add((StatusCodes.Status409Conflict, ApiErrors.IdempotencyKeyInUse));
-            errors.Add((StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyMismatch));
+            operation.Security = [];
+        }
+
+        if (takesBody)
+        {
+            errors.Add((StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson));
+            errors.Add((StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge));
+            errors.Add((StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType));
+            errors.Add((StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError));
+        }
+
+        if (writes && policy is not null)
+        {
+            errors.Add((StatusCodes.Status409Conflict, ErrorCodes.IdempotencyKeyInUse));
+            errors.Add((StatusCodes.Status422UnprocessableEntity, ErrorCodes.IdempotencyKeyMismatch));
         }
 
         errors.AddRange(metadata.OfType<ErrorCodeAttribute>().Select(e => (e.Status, e.Code)));
-        errors.Add((StatusCodes.Status500InternalServerError, ApiErrors.InternalError));
-        errors.Add((StatusCodes.Status503ServiceUnavailable, ApiErrors.ServiceUnavailable));
+        errors.Add((StatusCodes.Status500InternalServerError, ErrorCodes.InternalError));
+        errors.Add((StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable));
 
         const string errorSchemaId = nameof(ApiErrorEnvelope);
         if (context.Document?.Components?.Schemas?.ContainsKey(errorSchemaId) != true)
@@ -134,11 +290,61 @@ public static class OpenApiSetup
         operation.Responses ??= new OpenApiResponses();
         foreach (var group in errors.GroupBy(e => e.Status).OrderBy(g => g.Key))
         {
-            operation.Responses[group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
+            operation.Responses[group.Key.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
             {
                 Description = "code: " + string.Join(" | ", group.Select(e => e.Code).Distinct()),
                 Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = errorSchema } },
             };
+        }
+
+        foreach (var (status, response) in operation.Responses.Select(r => (r.Key, (OpenApiResponse)r.Value)))
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            foreach (var header in Headers.For(status, rateLimited: policy is not null, writes: writes && policy is not null, locates: metadata.OfType<LocationHeaderAttribute>().Any()))
+            {
+                response.Headers[header] = new OpenApiHeaderReference(header, context.Document);
+            }
+        }
+    }
+
+    /// <summary>The response headers, described once as components and referenced by every response that carries them.</summary>
+    private static class Headers
+    {
+        public static readonly (string Name, string Description, JsonSchemaType Type)[] All =
+        [
+            (RequestIdMiddleware.HeaderName, "The request's id, as in the error body's request_id.", JsonSchemaType.String),
+            ("X-RateLimit-Limit", "Requests allowed per minute for this credential.", JsonSchemaType.Integer),
+            ("X-RateLimit-Remaining", "Requests left in the current minute.", JsonSchemaType.Integer),
+            ("X-RateLimit-Reset", "Seconds until the current minute's window resets.", JsonSchemaType.Integer),
+            ("Retry-After", "Seconds to wait before trying again.", JsonSchemaType.Integer),
+            ("Location", "Where the resource just created can be read.", JsonSchemaType.String),
+            (IdempotencyMiddleware.ReplayedHeader, "true when this is the kept first response to the request's Idempotency-Key.", JsonSchemaType.String),
+        ];
+
+        public static IEnumerable<string> For(string status, bool rateLimited, bool writes, bool locates)
+        {
+            yield return RequestIdMiddleware.HeaderName;
+            if (rateLimited)
+            {
+                yield return "X-RateLimit-Limit";
+                yield return "X-RateLimit-Remaining";
+                yield return "X-RateLimit-Reset";
+            }
+
+            if (status == "429")
+            {
+                yield return "Retry-After";
+            }
+
+            if (status == "201" && locates)
+            {
+                yield return "Location";
+            }
+
+            if (writes && status != "429" && !status.StartsWith('5'))
+            {
+                yield return IdempotencyMiddleware.ReplayedHeader;
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
+using Talkover.Domain.Common;
 
 namespace Talkover.Api.RateLimiting;
 
@@ -34,7 +35,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter
 
         if (!decision.Allowed)
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, ApiErrors.RateLimitExceeded,
+            await ApiErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
                 $"Rate limit of {decision.Limit} requests per minute exceeded; retry in {decision.ResetSeconds} s");
             return;
         }

@@ -3,7 +3,7 @@ using Talkover.Domain.Common;
 namespace Talkover.Application.Validation;
 
 /// <summary>Names and labels: 1–255 characters after trimming, no control characters.</summary>
-internal static class NameRules
+public static class NameRules
 {
     public const int MaxLength = 255;
 

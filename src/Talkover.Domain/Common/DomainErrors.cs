@@ -4,32 +4,32 @@ namespace Talkover.Domain.Common;
 public static class DomainErrors
 {
     public static DomainException PhoneNumberNotFound() =>
-        new(ErrorKind.NotFound, "PHONE_NUMBER_NOT_FOUND", "Phone number not found");
+        new(ErrorKind.NotFound, ErrorCodes.PhoneNumberNotFound, "Phone number not found");
 
     public static DomainException AgentNotFound() =>
-        new(ErrorKind.NotFound, "AGENT_NOT_FOUND", "Agent not found");
+        new(ErrorKind.NotFound, ErrorCodes.AgentNotFound, "Agent not found");
 
     public static DomainException ReleaseRequestNotFound() =>
-        new(ErrorKind.NotFound, "RELEASE_REQUEST_NOT_FOUND", "Release request not found");
+        new(ErrorKind.NotFound, ErrorCodes.ReleaseRequestNotFound, "Release request not found");
 
     public static DomainException EnvironmentNotFound() =>
-        new(ErrorKind.NotFound, "ENVIRONMENT_NOT_FOUND", "Environment not found");
+        new(ErrorKind.NotFound, ErrorCodes.EnvironmentNotFound, "Environment not found");
 
     public static DomainException TokenNotFound() =>
-        new(ErrorKind.NotFound, "TOKEN_NOT_FOUND", "Token not found");
+        new(ErrorKind.NotFound, ErrorCodes.TokenNotFound, "Token not found");
 
     public static DomainException ReleaseAlreadyPending() =>
-        new(ErrorKind.Conflict, "RELEASE_ALREADY_PENDING", "A release request for this phone number is already pending");
+        new(ErrorKind.Conflict, ErrorCodes.ReleaseAlreadyPending, "A release request for this phone number is already pending");
 
     public static DomainException ReleaseRequestNotPending() =>
-        new(ErrorKind.Conflict, "RELEASE_REQUEST_NOT_PENDING", "The release request is no longer pending");
+        new(ErrorKind.Conflict, ErrorCodes.ReleaseRequestNotPending, "The release request is no longer pending");
 
     public static DomainException PhoneNumberReleasePending() =>
-        new(ErrorKind.Conflict, "PHONE_NUMBER_RELEASE_PENDING", "A phone number with a pending release request cannot be assigned to an agent");
+        new(ErrorKind.Conflict, ErrorCodes.PhoneNumberReleasePending, "A phone number with a pending release request cannot be assigned to an agent");
 
     public static DomainException PhoneNumberAlreadyExists() =>
-        new(ErrorKind.Conflict, "PHONE_NUMBER_ALREADY_EXISTS", "This phone number is already provisioned");
+        new(ErrorKind.Conflict, ErrorCodes.PhoneNumberAlreadyExists, "This phone number is already provisioned");
 
     public static DomainException PhoneNumberInUse() =>
-        new(ErrorKind.RuleViolation, "PHONE_NUMBER_IN_USE", "Phone number is currently assigned to active agents and cannot be released");
+        new(ErrorKind.RuleViolation, ErrorCodes.PhoneNumberInUse, "Phone number is currently assigned to active agents and cannot be released");
 }
