@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 # The 1,500-writer test opens about 3,000 sockets between the test and the service it starts.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
+# The generated-client test runs the repository's pinned NSwag (dotnet-tools.json).
+dotnet tool restore > /dev/null
+
 results_dir="${TEST_RESULTS_DIR:-TestResults}"
 rm -rf "$results_dir"
 

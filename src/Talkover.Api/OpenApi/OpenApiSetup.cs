@@ -77,7 +77,8 @@ public static class OpenApiSetup
             Version = "v1",
             Description = "Phone-number release workflow: customers ask to release numbers they no longer need, support staff review the requests. "
                 + "Tenant routes take an environment token (Bearer talq_…); admin routes take the admin key. "
-                + "Every error answers {success: false, message, code, errors?, request_id}.",
+                + "Every error answers {success: false, message, code, errors?, request_id}; a path no route matches answers 404 NOT_FOUND, "
+                + "and a route asked with a method it does not take answers 405 METHOD_NOT_ALLOWED.",
             License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Talkover-Proprietary" },
         };
         foreach (var server in document.Servers ?? [])
@@ -131,7 +132,7 @@ public static class OpenApiSetup
 
         var type = context.JsonPropertyInfo?.PropertyType
             ?? (context.ParameterDescription is { } parameter && parameter.Source != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body
-                ? parameter.Type
+                ? parameter.ModelMetadata?.ModelType ?? parameter.Type
                 : context.JsonTypeInfo.Type);
         if (IsInput(type))
         {
