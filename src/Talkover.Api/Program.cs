@@ -13,6 +13,9 @@ using Talkover.Application.Abstractions;
 using Talkover.Infrastructure;
 using Talkover.Infrastructure.Persistence;
 
+// Process-wide library settings (FluentValidation's field names, Dapper's type mapping), before anything uses them.
+Talkover.Infrastructure.ProcessSetup.Configure();
+
 var builder = WebApplication.CreateBuilder(args);
 
 TalkoverSettings settings;

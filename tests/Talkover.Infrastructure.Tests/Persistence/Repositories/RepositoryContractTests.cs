@@ -26,7 +26,7 @@ namespace Talkover.Infrastructure.Tests.Persistence.Repositories;
 /// <summary>
 /// What the repositories and read queries promise, written once and run against every provider
 /// (each derived fixture supplies a fresh database), so "both providers behave the same" is this code.
-/// Everything goes through the real composition: AddInfrastructure, one DI scope per command.
+/// Everything goes through the real composition: ProcessSetup, AddInfrastructure, one DI scope per command.
 /// </summary>
 public abstract class RepositoryContractTests
 {
@@ -49,6 +49,7 @@ public abstract class RepositoryContractTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(CreateDatabase()).Build();
         var options = DependencyInjection.ReadDatabaseOptions(configuration);
 
+        ProcessSetup.Configure();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddApplication();
