@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Scalar.AspNetCore;
@@ -13,6 +14,9 @@ using Talkover.Application.Abstractions;
 using Talkover.Domain.Common;
 using Talkover.Infrastructure;
 using Talkover.Infrastructure.Persistence;
+
+// Process-wide library settings (FluentValidation's field names, Dapper's type mapping), before anything uses them.
+Talkover.Infrastructure.ProcessSetup.Configure();
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -63,6 +67,10 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+// A start-up failure is reported in one line at the end of this file; the host would also log it with
+// its stack trace. A faulted background service still shows: the host logs that as Critical too.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 if (settings.AdminKeyGenerated)
 {
@@ -135,13 +143,23 @@ app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapControllers();
 
-try
+await using (app)
 {
-    await app.RunAsync();
+    try
+    {
+        await app.StartAsync();
+    }
+    catch (Exception ex) when (ex is IOException or SocketException or FormatException)
+    {
+        // Kestrel could not listen: the port is taken, the address is not this machine's, the URL is
+        // malformed. Stopping the host ends the background services it had started as a normal
+        // shutdown would, instead of logging each as faulted.
+        await app.StopAsync();
+        var reason = ex is SocketException ? $"cannot listen on {app.Configuration["urls"]}: {ex.Message}" : ex.Message;
+        Console.Error.WriteLine($"talkover: cannot start: {reason}");
+        return 1;
+    }
+
+    await app.WaitForShutdownAsync();
     return 0;
-}
-catch (IOException ex)
-{
-    Console.Error.WriteLine($"talkover: cannot start: {ex.Message}");
-    return 1;
 }

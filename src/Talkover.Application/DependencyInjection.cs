@@ -3,7 +3,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Talkover.Application.Behaviours;
-using Talkover.Application.Validation;
 
 namespace Talkover.Application;
 
@@ -25,8 +24,6 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
-        ValidatorOptions.Global.PropertyNameResolver = SnakeCaseNames.Resolve;
-        ValidatorOptions.Global.DisplayNameResolver = SnakeCaseNames.Resolve;
         services.AddValidatorsFromAssembly(assembly, includeInternalTypes: true);
 
         services.AddAutoMapper(assembly);

@@ -17,8 +17,6 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, DatabaseOptions options)
     {
-        DapperTypeHandlers.Register();
-
         services.AddSingleton(options);
         services.AddSingleton(SqlDialect.For(options.Provider));
         services.AddSingleton<DatabaseAccess>();

@@ -131,6 +131,25 @@ public sealed class ListTests : ApiTestBase
         Assert.That(response.Json["errors"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "status", "direction", "per_page" }));
     }
 
+    [TestCase("/api/v1/phone-numbers", "%00")]
+    [TestCase("/api/v1/phone-numbers", "%2B1555%00")]
+    [TestCase("/api/v1/phone-numbers", "555%0A")]
+    [TestCase("/api/v1/agents", "%00")]
+    [TestCase("/api/v1/agents", "desk%09")]
+    [TestCase("/api/v1/agents", "%7F")]
+    [TestCase("/api/v1/agents", "%C2%85")]
+    public async Task Lists_WhenSearchHasAControlCharacter_Return422OnSearch(string path, string search)
+    {
+        await Api.ProvisionAsync(_environment);
+        await Api.CreateAgentAsync(_environment);
+
+        var response = await Api.GetAsync($"{path}?search={search}", _environment.Token);
+
+        response.ExpectError(HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR");
+        Assert.That(response.Json["errors"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "search" }));
+        Assert.That(response.FieldErrors("search"), Is.EqualTo(new[] { "search must not contain control characters" }));
+    }
+
     [Test]
     public async Task Lists_NeverShowAnotherEnvironmentsData()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Talkover.Api.Tests.Support;
@@ -138,6 +139,25 @@ public sealed partial class StartupTests
 
         Assert.That(exitCode, Is.Not.Zero);
         Assert.That(service.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith("talkover: cannot start:"), service.Stderr);
+    }
+
+    [Test]
+    public async Task PortAlreadyInUse_ExitsNonZeroWithOneLineAndNoStackTrace()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+
+        await using var service = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Talkover"] = $"Data Source={_dbPath}",
+        }, "--urls", $"http://127.0.0.1:{port}");
+
+        var exitCode = await service.WaitForExitAsync(Patience);
+
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(service.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith("talkover: ").And.One.Contains($"127.0.0.1:{port}"), service.Stderr);
+        Assert.That(service.Stdout + service.Stderr, Does.Not.Contain("   at "), "no stack trace on either stream");
     }
 
     [GeneratedRegex(@"^\s+(talq_[A-Za-z0-9_-]{43})\s*$", RegexOptions.Multiline)]

@@ -7,6 +7,9 @@ namespace Talkover.Application.Validation;
 /// <summary>Rules for <see cref="Input{T}"/> fields: present, of the right JSON type, and meeting a domain rule.</summary>
 public static class InputRules
 {
+    /// <summary>The longest <c>search</c> text a list takes.</summary>
+    public const int MaxSearchLength = 100;
+
     public static IRuleBuilderOptions<T, Input<TValue>> Present<T, TValue>(this IRuleBuilder<T, Input<TValue>> rule) =>
         rule.Must(input => !input.IsMissing).WithMessage("{PropertyName} is required");
 
@@ -24,9 +27,15 @@ public static class InputRules
     public static IRuleBuilderOptions<T, Input<string>> OneOf<T>(this IRuleBuilder<T, Input<string>> rule, IReadOnlyCollection<string> allowed) =>
         rule.Meets(value => allowed.Contains(value, StringComparer.Ordinal) ? null : "must be one of: " + string.Join(", ", allowed));
 
-    /// <summary>A list's <c>search</c> text: at most <see cref="LikePattern.MaxSearchLength"/> characters.</summary>
+    /// <summary>
+    /// A list's <c>search</c> text: one line of at most <see cref="MaxSearchLength"/> characters. A control
+    /// character is refused, not searched for: a NUL ends SQLite's pattern early, so it would match everything.
+    /// </summary>
     public static IRuleBuilderOptions<T, Input<string>> SearchText<T>(this IRuleBuilder<T, Input<string>> rule) =>
-        rule.Meets(text => text.Length > LikePattern.MaxSearchLength ? $"must be at most {LikePattern.MaxSearchLength} characters" : null);
+        rule.Meets(text =>
+            text.Any(char.IsControl) ? "must not contain control characters"
+            : text.Length > MaxSearchLength ? $"must be at most {MaxSearchLength} characters"
+            : null);
 
     private sealed class ProblemValidator<T, TValue>(Func<T, TValue, string?> problem) : PropertyValidator<T, Input<TValue>>
     {

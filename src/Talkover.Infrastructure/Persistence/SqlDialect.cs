@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -87,6 +88,32 @@ internal abstract class SqlDialect
         : throw new ArgumentException("The statement has no /*page*/ marker.", nameof(sql));
 
     internal const string PageMarker = "/*page*/";
+
+    /// <summary>The escape character of every <c>LIKE … ESCAPE '\'</c> in the shared SQL.</summary>
+    internal const char LikeEscape = '\\';
+
+    /// <summary>The characters with a meaning in this provider's LIKE patterns, besides <see cref="LikeEscape"/>.</summary>
+    protected abstract string LikeWildcards { get; }
+
+    /// <summary>
+    /// A pattern for <c>LIKE @p ESCAPE '\'</c> that matches <paramref name="text"/> anywhere, each of its
+    /// characters standing for itself: what the user searches for is what is found.
+    /// </summary>
+    public string LikeContains(string text)
+    {
+        var pattern = new StringBuilder(text.Length + 8).Append('%');
+        foreach (var character in text)
+        {
+            if (character == LikeEscape || LikeWildcards.Contains(character, StringComparison.Ordinal))
+            {
+                pattern.Append(LikeEscape);
+            }
+
+            pattern.Append(character);
+        }
+
+        return pattern.Append('%').ToString();
+    }
 
     public static SqlDialect For(DatabaseProvider provider) => provider switch
     {
@@ -224,6 +251,8 @@ internal sealed class SqliteDialect : SqlDialect
         """;
 
     public override string PageClause => "LIMIT @Take OFFSET @Skip";
+
+    protected override string LikeWildcards => "%_";
 }
 
 internal sealed class SqlServerDialect : SqlDialect
@@ -294,4 +323,7 @@ internal sealed class SqlServerDialect : SqlDialect
         """;
 
     public override string PageClause => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
+
+    // [ opens a character class ([0-9], [^a]); ] and ^ mean something only inside one, so an escaped [ leaves none.
+    protected override string LikeWildcards => "%_[";
 }

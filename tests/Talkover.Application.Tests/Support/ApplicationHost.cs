@@ -10,7 +10,7 @@ using Talkover.Application.ReleaseRequests;
 namespace Talkover.Application.Tests.Support;
 
 /// <summary>
-/// The Application layer as the API wires it (AddLogging + AddApplication), with every port a strict mock
+/// The Application layer as the API wires it (ProcessSetup, AddLogging + AddApplication), with every port a strict mock
 /// and a fixed clock; the container validates scopes and every registration when it is built.
 /// </summary>
 internal sealed class ApplicationHost : IDisposable
@@ -20,6 +20,7 @@ internal sealed class ApplicationHost : IDisposable
 
     public ApplicationHost()
     {
+        ProcessSetup.Configure();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(Logs))
             .AddApplication();

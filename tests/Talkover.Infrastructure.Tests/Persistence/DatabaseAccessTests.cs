@@ -191,6 +191,7 @@ public sealed class DatabaseAccessTests
             values[key] = value;
         }
 
+        ProcessSetup.Configure();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddApplication();

@@ -1,7 +1,6 @@
 using Talkover.Application.Agents;
 using Talkover.Application.Agents.ListAgents;
 using Talkover.Application.Common;
-using Talkover.Application.Validation;
 
 namespace Talkover.Infrastructure.Persistence.Queries;
 
@@ -77,7 +76,7 @@ internal sealed class AgentQueries(DbSession db) : IAgentQueries
             EnvironmentId = environmentId,
             filter.Status,
             filter.Direction,
-            Search = filter.NameContains is null ? null : LikePattern.Contains(filter.NameContains),
+            Search = filter.NameContains is null ? null : db.Dialect.LikeContains(filter.NameContains),
             page.Skip,
             Take = page.Size,
         };

@@ -1,7 +1,6 @@
 using Talkover.Application.Common;
 using Talkover.Application.PhoneNumbers;
 using Talkover.Application.PhoneNumbers.ListPhoneNumbers;
-using Talkover.Application.Validation;
 
 namespace Talkover.Infrastructure.Persistence.Queries;
 
@@ -83,7 +82,7 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
             filter.Type,
             filter.HasVoice,
             filter.HasWhatsapp,
-            Search = filter.NumberContains is null ? null : LikePattern.Contains(filter.NumberContains),
+            Search = filter.NumberContains is null ? null : db.Dialect.LikeContains(filter.NumberContains),
             SearchId = filter.Id,
             page.Skip,
             Take = page.Size,

@@ -3,13 +3,17 @@ using Microsoft.Extensions.DependencyInjection;
 using MediatR;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
+using Talkover.Application.Agents;
 using Talkover.Application.Agents.CreateAgent;
+using Talkover.Application.Agents.ListAgents;
 using Talkover.Application.Agents.UpdateAgentCalling;
 using Talkover.Application.ReleaseRequests.CancelReleaseRequest;
 using Talkover.Application.ReleaseRequests.RequestRelease;
 using Talkover.Application.ReleaseRequests.Review.ApproveReleaseRequest;
 using Talkover.Application.ReleaseRequests.Review.RejectReleaseRequest;
+using Talkover.Application.Common;
 using Talkover.Application.PhoneNumbers;
+using Talkover.Application.PhoneNumbers.ListPhoneNumbers;
 using Talkover.Domain.Common;
 using Talkover.Domain.Environments;
 using Talkover.Domain.PhoneNumbers;
@@ -22,7 +26,7 @@ namespace Talkover.Infrastructure.Tests.Persistence.Repositories;
 /// <summary>
 /// What the repositories and read queries promise, written once and run against every provider
 /// (each derived fixture supplies a fresh database), so "both providers behave the same" is this code.
-/// Everything goes through the real composition: AddInfrastructure, one DI scope per command.
+/// Everything goes through the real composition: ProcessSetup, AddInfrastructure, one DI scope per command.
 /// </summary>
 public abstract class RepositoryContractTests
 {
@@ -45,6 +49,7 @@ public abstract class RepositoryContractTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(CreateDatabase()).Build();
         var options = DependencyInjection.ReadDatabaseOptions(configuration);
 
+        ProcessSetup.Configure();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddApplication();
@@ -157,6 +162,56 @@ public abstract class RepositoryContractTests
         Assert.That(await repository.ActiveNumberExistsAsync(existing.Number, None), Is.True);
         var error = Assert.ThrowsAsync<DomainException>(() => repository.AddAsync(duplicate, None));
         Assert.That(error!.Code, Is.EqualTo("PHONE_NUMBER_ALREADY_EXISTS"));
+    }
+
+    private static readonly string[] AgentNamesWithLikeCharacters =
+        ["Desk [1]", "Desk 1", "Desk ]1", "100% sales", "100 sales", "front_desk", "frontXdesk", @"back\slash", "backslash"];
+
+    [TestCase("[")]
+    [TestCase("]")]
+    [TestCase("%")]
+    [TestCase("_")]
+    [TestCase(@"\")]
+    [TestCase("[1]")]
+    [TestCase("0% s")]
+    [TestCase("t_d")]
+    [TestCase(@"k\s")]
+    public async Task AgentList_WhenSearchHasLikeSpecialCharacters_FindsNamesThatContainThemLiterally(string search)
+    {
+        var environmentId = await SeedEnvironmentAsync();
+        foreach (var name in AgentNamesWithLikeCharacters)
+        {
+            await SendAsync(new CreateAgentCommand(environmentId, name, Input<string>.Missing, Input<string>.Missing, Input<string>.Missing));
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var (items, total) = await scope.ServiceProvider.GetRequiredService<IAgentQueries>().ListAsync(
+            environmentId, new AgentFilter(null, null, search), PageRequest.Default, None);
+
+        var expected = AgentNamesWithLikeCharacters.Where(name => name.Contains(search, StringComparison.Ordinal)).ToArray();
+        Assert.That(expected, Is.Not.Empty);
+        Assert.That(items.Select(a => a.Name), Is.EquivalentTo(expected));
+        Assert.That(total, Is.EqualTo(expected.Length));
+    }
+
+    [TestCase("[0-9]")]
+    [TestCase("[+]")]
+    [TestCase("%")]
+    [TestCase("_")]
+    [TestCase("5_5")]
+    [TestCase(@"\")]
+    public async Task PhoneNumberList_WhenSearchIsAPatternNotInTheNumber_FindsNothing(string search)
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+
+        await using var scope = Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<IPhoneNumberQueries>();
+        var (items, total) = await queries.ListAsync(phone.EnvironmentId, new PhoneNumberFilter(null, null, null, search, null), PageRequest.Default, None);
+        var (byDigits, _) = await queries.ListAsync(phone.EnvironmentId, new PhoneNumberFilter(null, null, null, phone.Number[^4..], null), PageRequest.Default, None);
+
+        Assert.That(items, Is.Empty);
+        Assert.That(total, Is.Zero);
+        Assert.That(byDigits.Select(p => p.Id), Is.EqualTo(new[] { phone.Id }), "a plain substring still finds the number");
     }
 
     [Test]
