@@ -42,7 +42,7 @@ public sealed class AgentsController(IMediator mediator) : ApiControllerBase(med
     public async Task<IActionResult> List(
         [FromQuery(Name = "status"), Field(ValuesOf = typeof(AgentStatus))] Input<string> status,
         [FromQuery(Name = "direction"), Field(ValuesOf = typeof(AgentDirection))] Input<string> direction,
-        [FromQuery(Name = "search")] Input<string> search,
+        [FromQuery(Name = "search"), Field(MaxLength = InputRules.MaxSearchLength)] Input<string> search,
         [FromQuery(Name = "")] PageQuery page,
         CancellationToken cancellationToken) =>
         Ok(PageEnvelope(await Mediator.Send(new ListAgentsQuery(EnvironmentId, status, direction, search, page.ToRequest()), cancellationToken)));

@@ -13,6 +13,7 @@ using Talkover.Application.ReleaseRequests.CancelReleaseRequest;
 using Talkover.Application.ReleaseRequests.GetReleaseRequest;
 using Talkover.Application.ReleaseRequests.ListReleaseRequests;
 using Talkover.Application.ReleaseRequests.RequestRelease;
+using Talkover.Application.Validation;
 using Talkover.Domain.Common;
 using Talkover.Domain.PhoneNumbers;
 using Talkover.Domain.ReleaseRequests;
@@ -51,7 +52,7 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
         [FromQuery(Name = "type"), Field(ValuesOf = typeof(PhoneNumberTypes))] Input<string> type,
         [FromQuery(Name = "has_voice")] Input<bool> hasVoice,
         [FromQuery(Name = "has_whatsapp")] Input<bool> hasWhatsapp,
-        [FromQuery(Name = "search")] Input<string> search,
+        [FromQuery(Name = "search"), Field(MaxLength = InputRules.MaxSearchLength)] Input<string> search,
         [FromQuery(Name = "")] PageQuery page,
         CancellationToken cancellationToken) =>
         Ok(PageEnvelope(await Mediator.Send(new ListPhoneNumbersQuery(EnvironmentId, type, hasVoice, hasWhatsapp, search, page.ToRequest()), cancellationToken)));
