@@ -27,6 +27,13 @@ public interface IPhoneNumberRepository
     /// </summary>
     Task<PhoneNumber?> GetForUpdateAsync(Guid environmentId, Guid phoneNumberId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The active number a release request is for, locked as <see cref="GetForUpdateAsync"/> locks it, found
+    /// from the request in the same statement (so a decision locks the number before the request, the
+    /// order a new release request takes its locks in). Null when the request or an active number is missing.
+    /// </summary>
+    Task<PhoneNumber?> GetForUpdateByReleaseRequestAsync(Guid releaseRequestId, CancellationToken cancellationToken);
+
     /// <summary>Same as <see cref="GetForUpdateAsync"/> for several numbers, locked in id order.</summary>
     Task<IReadOnlyList<PhoneNumber>> GetManyForUpdateAsync(Guid environmentId, IReadOnlyCollection<Guid> phoneNumberIds, CancellationToken cancellationToken);
 
@@ -41,20 +48,20 @@ public interface IPhoneNumberRepository
 
 public interface IReleaseRequestRepository
 {
-    /// <summary>Stores a new request with its first history row; a second pending request for the number throws RELEASE_ALREADY_PENDING.</summary>
-    Task AddAsync(ReleaseRequest request, string actor, CancellationToken cancellationToken);
+    /// <summary>Stores a new request with its history; a second pending request for the number throws RELEASE_ALREADY_PENDING.</summary>
+    Task AddAsync(ReleaseRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A request (with an environment id, only if it belongs to that environment), locked until the
-    /// transaction ends so that two decisions on it run one after the other.
+    /// A request with its history (with an environment id, only if it belongs to that environment),
+    /// locked until the transaction ends so that two decisions on it run one after the other.
     /// </summary>
     Task<ReleaseRequest?> GetForUpdateAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores a resolution (cancelled, approved, rejected) with its history row. Throws
+    /// Stores a resolution (cancelled, approved, rejected) with its history entry. Throws
     /// RELEASE_REQUEST_NOT_PENDING if the stored request was no longer pending.
     /// </summary>
-    Task SaveResolutionAsync(ReleaseRequest request, string actor, CancellationToken cancellationToken);
+    Task SaveResolutionAsync(ReleaseRequest request, CancellationToken cancellationToken);
 }
 
 public interface IAgentRepository

@@ -54,6 +54,8 @@ public sealed class ReleaseRequestProfile : Profile
     public ReleaseRequestProfile()
     {
         CreateMap<ReleaseRequest, ReleaseRequestDto>();
+        CreateMap<ReleaseRequest, AdminReleaseRequestDto>();
+        CreateMap<ReleaseRequestStatusChange, ReleaseRequestHistoryDto>();
         CreateMap<ReleaseRequestReadModel, ReleaseRequestDto>();
         CreateMap<ReleaseRequestReadModel, AdminReleaseRequestDto>().ForMember(d => d.History, o => o.Ignore());
         CreateMap<ReleaseRequestHistoryReadModel, ReleaseRequestHistoryDto>();

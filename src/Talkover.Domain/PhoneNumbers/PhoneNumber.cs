@@ -69,9 +69,10 @@ public sealed class PhoneNumber
 
     /// <summary>
     /// Opens a release request. A number with a pending request cannot get a second one,
-    /// and a number any agent (draft or published) holds cannot be released.
+    /// and a number any agent (draft or published) holds cannot be released. <paramref name="actor"/>
+    /// is who asked, as the request's history records it.
     /// </summary>
-    public ReleaseRequest RequestRelease(Guid requestId, ReleaseReason reason, DateTime now)
+    public ReleaseRequest RequestRelease(Guid requestId, ReleaseReason reason, DateTime now, string actor)
     {
         if (Status == PhoneNumberStatus.Released)
         {
@@ -88,7 +89,7 @@ public sealed class PhoneNumber
             throw DomainErrors.PhoneNumberInUse();
         }
 
-        var request = ReleaseRequest.Open(requestId, EnvironmentId, Id, Number, reason, now);
+        var request = ReleaseRequest.Open(requestId, EnvironmentId, Id, Number, reason, now, actor);
         PendingReleaseRequestId = request.Id;
         return request;
     }

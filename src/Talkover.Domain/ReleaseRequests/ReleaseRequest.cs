@@ -2,9 +2,11 @@ using Talkover.Domain.Common;
 
 namespace Talkover.Domain.ReleaseRequests;
 
-/// <summary>A customer's request to give a phone number back, and its review outcome.</summary>
+/// <summary>A customer's request to give a phone number back, its review outcome, and every change of its status.</summary>
 public sealed class ReleaseRequest
 {
+    private readonly List<ReleaseRequestStatusChange> _history;
+
     private ReleaseRequest(
         Guid id,
         Guid environmentId,
@@ -14,8 +16,10 @@ public sealed class ReleaseRequest
         string status,
         DateTime requestedAt,
         DateTime? resolvedAt,
-        string? resolutionNote)
+        string? resolutionNote,
+        IEnumerable<ReleaseRequestStatusChange> history)
     {
+        _history = [.. history];
         Id = id;
         EnvironmentId = environmentId;
         PhoneNumberId = phoneNumberId;
@@ -46,11 +50,15 @@ public sealed class ReleaseRequest
 
     public string? ResolutionNote { get; private set; }
 
+    /// <summary>Every change of status, oldest first; the first opened the request.</summary>
+    public IReadOnlyList<ReleaseRequestStatusChange> History => _history;
+
     public bool IsPending => Status == ReleaseRequestStatus.Pending;
 
     /// <summary>Only <see cref="PhoneNumbers.PhoneNumber.RequestRelease"/> opens a request, so its rules always ran.</summary>
-    internal static ReleaseRequest Open(Guid id, Guid environmentId, Guid phoneNumberId, string phoneNumber, ReleaseReason reason, DateTime now) =>
-        new(id, environmentId, phoneNumberId, phoneNumber, reason.Value, ReleaseRequestStatus.Pending, now, null, null);
+    internal static ReleaseRequest Open(Guid id, Guid environmentId, Guid phoneNumberId, string phoneNumber, ReleaseReason reason, DateTime now, string actor) =>
+        new(id, environmentId, phoneNumberId, phoneNumber, reason.Value, ReleaseRequestStatus.Pending, now, null, null,
+            [new ReleaseRequestStatusChange(null, ReleaseRequestStatus.Pending, actor, null, now)]);
 
     public static ReleaseRequest Rehydrate(
         Guid id,
@@ -61,24 +69,26 @@ public sealed class ReleaseRequest
         string status,
         DateTime requestedAt,
         DateTime? resolvedAt,
-        string? resolutionNote) =>
-        new(id, environmentId, phoneNumberId, phoneNumber, reason, status, requestedAt, resolvedAt, resolutionNote);
+        string? resolutionNote,
+        IEnumerable<ReleaseRequestStatusChange> history) =>
+        new(id, environmentId, phoneNumberId, phoneNumber, reason, status, requestedAt, resolvedAt, resolutionNote, history);
 
-    private void Resolve(string status, DateTime now, string? note)
+    private void Resolve(string status, DateTime now, string? note, string actor)
     {
         if (!IsPending)
         {
             throw DomainErrors.ReleaseRequestNotPending();
         }
 
+        _history.Add(new ReleaseRequestStatusChange(Status, status, actor, note, now));
         Status = status;
         ResolvedAt = now;
         ResolutionNote = note;
     }
 
-    public void Cancel(DateTime now, string? note) => Resolve(ReleaseRequestStatus.Cancelled, now, note);
+    public void Cancel(DateTime now, string? note, string actor) => Resolve(ReleaseRequestStatus.Cancelled, now, note, actor);
 
-    public void Reject(DateTime now, string note) => Resolve(ReleaseRequestStatus.Rejected, now, note);
+    public void Reject(DateTime now, string note, string actor) => Resolve(ReleaseRequestStatus.Rejected, now, note, actor);
 
-    public void Approve(DateTime now, string? note) => Resolve(ReleaseRequestStatus.Approved, now, note);
+    public void Approve(DateTime now, string? note, string actor) => Resolve(ReleaseRequestStatus.Approved, now, note, actor);
 }

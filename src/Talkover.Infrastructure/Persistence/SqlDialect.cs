@@ -67,14 +67,8 @@ internal abstract class SqlDialect
     /// <summary>A unique index rejected the row (the pending-release index, the active-number index).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 
-    /// <summary>An active phone number of an environment, locked for the rest of the transaction.</summary>
-    public abstract string SelectPhoneNumberForUpdate { get; }
-
-    /// <summary>An agent of an environment, locked for the rest of the transaction.</summary>
-    public abstract string SelectAgentForUpdate { get; }
-
-    /// <summary>A release request (of an environment when one is given), locked for the rest of the transaction.</summary>
-    public abstract string SelectReleaseRequestForUpdate { get; }
+    /// <summary>What makes a read lock its rows until the transaction ends (SQL Server's hints; nothing on SQLite).</summary>
+    public abstract string LockHint { get; }
 
     /// <summary>The clause that takes rows <c>@Skip</c> to <c>@Skip + @Take</c> of an ordered query.</summary>
     public abstract string PageClause { get; }
@@ -88,6 +82,16 @@ internal abstract class SqlDialect
         : throw new ArgumentException("The statement has no /*page*/ marker.", nameof(sql));
 
     internal const string PageMarker = "/*page*/";
+
+    /// <summary>
+    /// A repository's locking read with its <c>/*lock*/</c> marker (after the table it locks) replaced by
+    /// <see cref="LockHint"/>. The marker is a comment, so the shared text is valid SQL on its own.
+    /// </summary>
+    public string Locking(string sql) => sql.Contains(LockMarker, StringComparison.Ordinal)
+        ? sql.Replace(LockMarker, LockHint, StringComparison.Ordinal)
+        : throw new ArgumentException("The statement has no /*lock*/ marker.", nameof(sql));
+
+    internal const string LockMarker = "/*lock*/";
 
     /// <summary>The escape character of every <c>LIKE … ESCAPE '\'</c> in the shared SQL.</summary>
     internal const char LikeEscape = '\\';
@@ -232,23 +236,7 @@ internal sealed class SqliteDialect : SqlDialect
         """;
 
     // The IMMEDIATE transaction already holds the database's write lock.
-    public override string SelectPhoneNumberForUpdate { get; } = $"""
-        SELECT {PhoneNumberColumns}
-        FROM phone_numbers p
-        WHERE p.environment_id = @EnvironmentId AND p.id = @Id AND p.current_status = 'active'
-        """;
-
-    public override string SelectAgentForUpdate { get; } = $"""
-        SELECT {AgentColumns}
-        FROM agents a
-        WHERE a.environment_id = @EnvironmentId AND a.id = @Id
-        """;
-
-    public override string SelectReleaseRequestForUpdate { get; } = $"""
-        SELECT {ReleaseRequestColumns}
-        FROM release_requests r
-        WHERE r.id = @Id AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
-        """;
+    public override string LockHint => "";
 
     public override string PageClause => "LIMIT @Take OFFSET @Skip";
 
@@ -304,23 +292,7 @@ internal sealed class SqlServerDialect : SqlDialect
     // UPDLOCK makes a second writer of the same row wait here; HOLDLOCK keeps the lock (and the
     // key range, when the row is missing) until commit. Together they give the same one-at-a-time
     // check-then-write as SQLite's IMMEDIATE transaction, but per row instead of per database.
-    public override string SelectPhoneNumberForUpdate { get; } = $"""
-        SELECT {PhoneNumberColumns}
-        FROM phone_numbers p WITH (UPDLOCK, HOLDLOCK)
-        WHERE p.environment_id = @EnvironmentId AND p.id = @Id AND p.current_status = 'active'
-        """;
-
-    public override string SelectAgentForUpdate { get; } = $"""
-        SELECT {AgentColumns}
-        FROM agents a WITH (UPDLOCK, HOLDLOCK)
-        WHERE a.environment_id = @EnvironmentId AND a.id = @Id
-        """;
-
-    public override string SelectReleaseRequestForUpdate { get; } = $"""
-        SELECT {ReleaseRequestColumns}
-        FROM release_requests r WITH (UPDLOCK, HOLDLOCK)
-        WHERE r.id = @Id AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
-        """;
+    public override string LockHint => "WITH (UPDLOCK, HOLDLOCK)";
 
     public override string PageClause => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
 

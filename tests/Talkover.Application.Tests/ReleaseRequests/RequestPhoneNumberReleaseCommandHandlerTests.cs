@@ -41,7 +41,7 @@ public sealed class RequestPhoneNumberReleaseCommandHandlerTests
         var error = Assert.ThrowsAsync<DomainException>(() => Handler().Handle(Command(id), CancellationToken.None));
 
         Assert.That(error.Code, Is.EqualTo("PHONE_NUMBER_NOT_FOUND"));
-        _releaseRequests.Verify(r => r.AddAsync(It.IsAny<ReleaseRequest>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _releaseRequests.Verify(r => r.AddAsync(It.IsAny<ReleaseRequest>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -51,13 +51,13 @@ public sealed class RequestPhoneNumberReleaseCommandHandlerTests
         GivenNumber(number.Id, number);
         ReleaseRequest? stored = null;
         _releaseRequests
-            .Setup(r => r.AddAsync(It.IsAny<ReleaseRequest>(), "customer", It.IsAny<CancellationToken>()))
-            .Callback((ReleaseRequest request, string _, CancellationToken _) => stored = request)
+            .Setup(r => r.AddAsync(It.Is<ReleaseRequest>(r => r.History.Single().Actor == "customer"), It.IsAny<CancellationToken>()))
+            .Callback((ReleaseRequest request, CancellationToken _) => stored = request)
             .Returns(Task.CompletedTask);
 
         var dto = await Handler().Handle(Command(number.Id, "   " + Reason + "\n  "), CancellationToken.None);
 
-        _releaseRequests.Verify(r => r.AddAsync(It.IsAny<ReleaseRequest>(), "customer", It.IsAny<CancellationToken>()), Times.Once);
+        _releaseRequests.Verify(r => r.AddAsync(It.Is<ReleaseRequest>(r => r.History.Single().Actor == "customer"), It.IsAny<CancellationToken>()), Times.Once);
         Assert.That(stored, Is.Not.Null);
         using (Assert.EnterMultipleScope())
         {
@@ -91,7 +91,7 @@ public sealed class RequestPhoneNumberReleaseCommandHandlerTests
             Assert.That(error.Message, Is.EqualTo("A release request for this phone number is already pending"));
         }
 
-        _releaseRequests.Verify(r => r.AddAsync(It.IsAny<ReleaseRequest>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _releaseRequests.Verify(r => r.AddAsync(It.IsAny<ReleaseRequest>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -108,6 +108,6 @@ public sealed class RequestPhoneNumberReleaseCommandHandlerTests
             Assert.That(error.Message, Is.EqualTo("Phone number is currently assigned to active agents and cannot be released"));
         }
 
-        _releaseRequests.Verify(r => r.AddAsync(It.IsAny<ReleaseRequest>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _releaseRequests.Verify(r => r.AddAsync(It.IsAny<ReleaseRequest>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

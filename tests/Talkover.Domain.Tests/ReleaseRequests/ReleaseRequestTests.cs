@@ -12,11 +12,11 @@ public sealed class ReleaseRequestTests
 
     public static IEnumerable<TestCaseData> Transitions()
     {
-        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Cancel(at, note)), ReleaseRequestStatus.Cancelled)
+        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Cancel(at, note, "customer")), ReleaseRequestStatus.Cancelled)
             .SetArgDisplayNames("Cancel");
-        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Approve(at, note)), ReleaseRequestStatus.Approved)
+        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Approve(at, note, "support")), ReleaseRequestStatus.Approved)
             .SetArgDisplayNames("Approve");
-        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Reject(at, note)), ReleaseRequestStatus.Rejected)
+        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Reject(at, note, "support")), ReleaseRequestStatus.Rejected)
             .SetArgDisplayNames("Reject");
     }
 
@@ -33,7 +33,7 @@ public sealed class ReleaseRequestTests
     }
 
     private static ReleaseRequest PendingRequest() =>
-        new PhoneNumberBuilder().Build().RequestRelease(Guid.NewGuid(), ReleaseReason.From(Reasons.Valid), RequestedAt);
+        new PhoneNumberBuilder().Build().RequestRelease(Guid.NewGuid(), ReleaseReason.From(Reasons.Valid), RequestedAt, "customer");
 
     [TestCaseSource(nameof(Transitions))]
     public void Transition_WhenPending_ReachesTerminalStatusWithResolution(Action<ReleaseRequest, DateTime, string> transition, string expectedStatus)
@@ -57,7 +57,7 @@ public sealed class ReleaseRequestTests
     {
         var request = PendingRequest();
 
-        request.Cancel(ResolvedAt, null);
+        request.Cancel(ResolvedAt, null, "customer");
 
         using (Assert.EnterMultipleScope())
         {

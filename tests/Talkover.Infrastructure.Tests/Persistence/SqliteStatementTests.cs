@@ -37,7 +37,7 @@ public sealed class SqliteStatementTests
         var names = SqlStatements.For(new SqliteDialect()).Select(s => s.Name).ToList();
 
         Assert.That(names, Has.Count.GreaterThanOrEqualTo(15));
-        Assert.That(names, Does.Contain("SqliteDialect.SelectPhoneNumberForUpdate").And.Contain("SqliteDialect.SelectAgentForUpdate"));
+        Assert.That(names, Does.Contain("PhoneNumberRepository.SelectForUpdate").And.Contain("AgentRepository.SelectForUpdate"));
     }
 
     [Test]

@@ -18,7 +18,7 @@ public sealed class TSqlStatementTests
         SqlStatements.AsTestCases(SqlStatements.For(new SqlServerDialect()));
 
     private static IEnumerable<TestCaseData> LockingStatements() =>
-        SqlStatements.AsTestCases(SqlStatements.Of(new SqlServerDialect()).Where(s => s.Name.EndsWith("ForUpdate", StringComparison.Ordinal)));
+        SqlStatements.AsTestCases(SqlStatements.Locking(new SqlServerDialect()));
 
     [TestCaseSource(nameof(MigrationScripts))]
     public void Parse_WhenSqlServerMigrationScript_HasNoSyntaxErrors(SqlStatement script)
@@ -62,8 +62,8 @@ public sealed class TSqlStatementTests
             Does.Contain("ReleaseRequestRepository.Insert")
                 .And.Contain("PhoneNumberRepository.Insert")
                 .And.Contain("PhoneNumberQueries.ById")
-                .And.Contain("SqlServerDialect.SelectPhoneNumberForUpdate")
-                .And.Contain("SqlServerDialect.SelectAgentForUpdate"));
+                .And.Contain("PhoneNumberRepository.SelectForUpdate")
+                .And.Contain("AgentRepository.SelectForUpdate"));
         Assert.That(names, Has.None.Contains("PhoneNumberColumns").And.None.Contains("AgentColumns"));
     }
 
@@ -82,9 +82,10 @@ public sealed class TSqlStatementTests
 
         Assert.That(names, Is.EquivalentTo(new[]
         {
-            "SqlServerDialect.SelectAgentForUpdate",
-            "SqlServerDialect.SelectPhoneNumberForUpdate",
-            "SqlServerDialect.SelectReleaseRequestForUpdate",
+            "AgentRepository.SelectForUpdate",
+            "PhoneNumberRepository.SelectForUpdate",
+            "PhoneNumberRepository.SelectForUpdateByReleaseRequest",
+            "ReleaseRequestRepository.SelectForUpdate",
         }));
     }
 

@@ -38,19 +38,34 @@ internal static class SqlStatements
     [
         .. dialect.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(property => property.PropertyType == typeof(string) && property.Name != nameof(SqlDialect.PageClause))
+            .Where(property => property.PropertyType == typeof(string) && property.Name is not (nameof(SqlDialect.PageClause) or nameof(SqlDialect.LockHint)))
             .Select(property => new SqlStatement($"{dialect.GetType().Name}.{property.Name}", (string)property.GetValue(dialect)!))
             .OrderBy(statement => statement.Name, StringComparer.Ordinal),
     ];
 
-    /// <summary>The shared statements as the dialect runs them (list statements paged), plus the dialect's own.</summary>
+    /// <summary>The shared statements as the dialect runs them (list statements paged, locking reads locked), plus the dialect's own.</summary>
     public static IReadOnlyList<SqlStatement> For(SqlDialect dialect) =>
     [
-        .. Shared().Select(statement => statement.Text.Contains("/*page*/", StringComparison.Ordinal)
-            ? statement with { Text = dialect.Paged(statement.Text) }
-            : statement),
+        .. Shared().Select(statement => statement with { Text = AsRun(dialect, statement.Text) }),
         .. Of(dialect),
     ];
+
+    /// <summary>The repositories' locking reads (a <c>/*lock*/</c> marker), as the dialect runs them.</summary>
+    public static IReadOnlyList<SqlStatement> Locking(SqlDialect dialect) =>
+    [
+        .. Shared().Where(statement => statement.Text.Contains(SqlDialect.LockMarker, StringComparison.Ordinal))
+            .Select(statement => statement with { Text = AsRun(dialect, statement.Text) }),
+    ];
+
+    private static string AsRun(SqlDialect dialect, string sql)
+    {
+        if (sql.Contains(SqlDialect.PageMarker, StringComparison.Ordinal))
+        {
+            sql = dialect.Paged(sql);
+        }
+
+        return sql.Contains(SqlDialect.LockMarker, StringComparison.Ordinal) ? dialect.Locking(sql) : sql;
+    }
 
     /// <summary>Embedded migration scripts of a provider, named by their file name.</summary>
     public static IReadOnlyList<SqlStatement> MigrationScripts(DatabaseProvider provider)

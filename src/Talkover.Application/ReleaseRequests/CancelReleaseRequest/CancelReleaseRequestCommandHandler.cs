@@ -14,8 +14,8 @@ internal sealed class CancelReleaseRequestCommandHandler(IReleaseRequestReposito
         var request = await requests.GetForUpdateAsync(command.RequestId.Value, command.EnvironmentId, cancellationToken)
             ?? throw DomainErrors.ReleaseRequestNotFound();
 
-        request.Cancel(clock.GetUtcNow().UtcDateTime, ResolutionNote.Normalize(command.Note.ValueOr(null)));
-        await requests.SaveResolutionAsync(request, Actors.Customer, cancellationToken);
+        request.Cancel(clock.GetUtcNow().UtcDateTime, ResolutionNote.Normalize(command.Note.ValueOr(null)), Actors.Customer);
+        await requests.SaveResolutionAsync(request, cancellationToken);
         return mapper.Map<ReleaseRequestDto>(request);
     }
 }

@@ -17,8 +17,8 @@ internal sealed class RequestPhoneNumberReleaseCommandHandler(
         var phoneNumber = await phoneNumbers.GetForUpdateAsync(command.EnvironmentId, command.PhoneNumberId.Value, cancellationToken)
             ?? throw DomainErrors.PhoneNumberNotFound();
 
-        var request = phoneNumber.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(command.Reason.Value!), clock.GetUtcNow().UtcDateTime);
-        await releaseRequests.AddAsync(request, Actors.Customer, cancellationToken);
+        var request = phoneNumber.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(command.Reason.Value!), clock.GetUtcNow().UtcDateTime, Actors.Customer);
+        await releaseRequests.AddAsync(request, cancellationToken);
         return mapper.Map<ReleaseRequestDto>(request);
     }
 }

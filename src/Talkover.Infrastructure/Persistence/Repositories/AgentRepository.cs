@@ -1,5 +1,4 @@
 using Talkover.Application.Abstractions;
-using Talkover.Application.Agents;
 using Talkover.Domain.Agents;
 
 namespace Talkover.Infrastructure.Persistence.Repositories;
@@ -8,6 +7,12 @@ internal sealed class AgentRepository(DbSession db) : IAgentRepository
 {
     internal static class Sql
     {
+        public const string SelectForUpdate = $"""
+            SELECT {SqlDialect.AgentColumns}
+            FROM agents a /*lock*/
+            WHERE a.environment_id = @EnvironmentId AND a.id = @Id
+            """;
+
         public const string PhoneNumberIds = "SELECT phone_number_id FROM agent_phone_numbers WHERE agent_id = @Id";
 
         public const string Insert = """
@@ -24,8 +29,7 @@ internal sealed class AgentRepository(DbSession db) : IAgentRepository
 
     public async Task<Agent?> GetForUpdateAsync(Guid environmentId, Guid agentId, CancellationToken cancellationToken)
     {
-        var row = await db.QuerySingleOrDefaultAsync<AgentReadModel>(
-            db.Dialect.SelectAgentForUpdate, new { EnvironmentId = environmentId, Id = agentId }, cancellationToken);
+        var row = await db.QuerySingleOrDefaultAsync<Row>(db.Dialect.Locking(Sql.SelectForUpdate), new { EnvironmentId = environmentId, Id = agentId }, cancellationToken);
         if (row is null)
         {
             return null;
@@ -62,5 +66,27 @@ internal sealed class AgentRepository(DbSession db) : IAgentRepository
         {
             await db.ExecuteAsync(Sql.Attach, new { AgentId = agent.Id, PhoneNumberId = phoneNumberId }, cancellationToken);
         }
+    }
+
+    /// <summary>An agents row as this repository reads it.</summary>
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+
+        public Guid EnvironmentId { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string? Label { get; init; }
+
+        public string Language { get; init; } = "";
+
+        public string Direction { get; init; } = "";
+
+        public string CurrentStatus { get; init; } = "";
+
+        public DateTime CreatedAt { get; init; }
+
+        public DateTime UpdatedAt { get; init; }
     }
 }

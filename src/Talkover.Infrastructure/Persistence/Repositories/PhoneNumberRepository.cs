@@ -1,5 +1,4 @@
 using Talkover.Application.Abstractions;
-using Talkover.Application.PhoneNumbers;
 using Talkover.Domain.Common;
 using Talkover.Domain.PhoneNumbers;
 
@@ -9,6 +8,20 @@ internal sealed class PhoneNumberRepository(DbSession db) : IPhoneNumberReposito
 {
     internal static class Sql
     {
+        public const string SelectForUpdate = $"""
+            SELECT {SqlDialect.PhoneNumberColumns}
+            FROM phone_numbers p /*lock*/
+            WHERE p.environment_id = @EnvironmentId AND p.id = @Id AND p.current_status = 'active'
+            """;
+
+        // The request is only read to find the number; the number is what is locked.
+        public const string SelectForUpdateByReleaseRequest = $"""
+            SELECT {SqlDialect.PhoneNumberColumns}
+            FROM phone_numbers p /*lock*/
+            WHERE p.current_status = 'active'
+              AND p.id = (SELECT r.phone_number_id FROM release_requests r WHERE r.id = @ReleaseRequestId)
+            """;
+
         public const string AssignedAgentIds = "SELECT agent_id FROM agent_phone_numbers WHERE phone_number_id = @Id";
 
         public const string PendingReleaseRequestId = "SELECT id FROM release_requests WHERE phone_number_id = @Id AND status = 'pending'";
@@ -26,10 +39,15 @@ internal sealed class PhoneNumberRepository(DbSession db) : IPhoneNumberReposito
             """;
     }
 
-    public async Task<PhoneNumber?> GetForUpdateAsync(Guid environmentId, Guid phoneNumberId, CancellationToken cancellationToken)
+    public Task<PhoneNumber?> GetForUpdateAsync(Guid environmentId, Guid phoneNumberId, CancellationToken cancellationToken) =>
+        LoadAsync(Sql.SelectForUpdate, new { EnvironmentId = environmentId, Id = phoneNumberId }, cancellationToken);
+
+    public Task<PhoneNumber?> GetForUpdateByReleaseRequestAsync(Guid releaseRequestId, CancellationToken cancellationToken) =>
+        LoadAsync(Sql.SelectForUpdateByReleaseRequest, new { ReleaseRequestId = releaseRequestId }, cancellationToken);
+
+    private async Task<PhoneNumber?> LoadAsync(string lockingSql, object parameters, CancellationToken cancellationToken)
     {
-        var row = await db.QuerySingleOrDefaultAsync<PhoneNumberReadModel>(
-            db.Dialect.SelectPhoneNumberForUpdate, new { EnvironmentId = environmentId, Id = phoneNumberId }, cancellationToken);
+        var row = await db.QuerySingleOrDefaultAsync<Row>(db.Dialect.Locking(lockingSql), parameters, cancellationToken);
         if (row is null)
         {
             return null;
@@ -103,5 +121,47 @@ internal sealed class PhoneNumberRepository(DbSession db) : IPhoneNumberReposito
         {
             throw new InvalidOperationException($"Phone number {phoneNumber.Id} was not active when it was released.");
         }
+    }
+
+    /// <summary>A phone_numbers row as this repository reads it.</summary>
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+
+        public Guid EnvironmentId { get; init; }
+
+        public string Number { get; init; } = "";
+
+        public string CountryCode { get; init; } = "";
+
+        public string Type { get; init; } = "";
+
+        public bool HasVoice { get; init; }
+
+        public bool HasSms { get; init; }
+
+        public bool HasMms { get; init; }
+
+        public bool HasFax { get; init; }
+
+        public bool HasWhatsapp { get; init; }
+
+        public bool IsSandbox { get; init; }
+
+        public string CurrentStatus { get; init; } = "";
+
+        public decimal? CurrentPrice { get; init; }
+
+        public string? Currency { get; init; }
+
+        public DateOnly? RenewalDate { get; init; }
+
+        public bool AutoRenewal { get; init; }
+
+        public decimal? MonthlyRenewalCost { get; init; }
+
+        public DateTime CreatedAt { get; init; }
+
+        public DateTime UpdatedAt { get; init; }
     }
 }

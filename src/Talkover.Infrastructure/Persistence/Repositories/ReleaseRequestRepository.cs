@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Talkover.Application.Abstractions;
-using Talkover.Application.ReleaseRequests;
 using Talkover.Domain.Common;
 using Talkover.Domain.ReleaseRequests;
 
@@ -10,6 +9,12 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
 {
     internal static class Sql
     {
+        public const string SelectForUpdate = $"""
+            SELECT {SqlDialect.ReleaseRequestColumns}
+            FROM release_requests r /*lock*/
+            WHERE r.id = @Id AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
+            """;
+
         public const string Insert = """
             INSERT INTO release_requests (id, environment_id, phone_number_id, phone_number, reason, status, requested_at)
             VALUES (@Id, @EnvironmentId, @PhoneNumberId, @PhoneNumber, @Reason, @Status, @RequestedAt)
@@ -22,13 +27,20 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
             WHERE id = @Id AND status = 'pending'
             """;
 
+        public const string History = """
+            SELECT from_status, to_status, actor, note, occurred_at
+            FROM release_request_history
+            WHERE release_request_id = @Id
+            ORDER BY occurred_at, id
+            """;
+
         public const string InsertHistory = """
             INSERT INTO release_request_history (id, release_request_id, from_status, to_status, actor, note, occurred_at)
             VALUES (@Id, @ReleaseRequestId, @FromStatus, @ToStatus, @Actor, @Note, @OccurredAt)
             """;
     }
 
-    public async Task AddAsync(ReleaseRequest request, string actor, CancellationToken cancellationToken)
+    public async Task AddAsync(ReleaseRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,19 +61,26 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
             throw DomainErrors.ReleaseAlreadyPending();
         }
 
-        await AddHistoryAsync(request.Id, null, request.Status, actor, null, request.RequestedAt, cancellationToken);
+        foreach (var change in request.History)
+        {
+            await AddHistoryAsync(request.Id, change, cancellationToken);
+        }
     }
 
     public async Task<ReleaseRequest?> GetForUpdateAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken)
     {
-        var row = await db.QuerySingleOrDefaultAsync<ReleaseRequestReadModel>(
-            db.Dialect.SelectReleaseRequestForUpdate, new { Id = requestId, EnvironmentId = environmentId }, cancellationToken);
-        return row is null
-            ? null
-            : ReleaseRequest.Rehydrate(row.Id, row.EnvironmentId, row.PhoneNumberId, row.PhoneNumber, row.Reason, row.Status, row.RequestedAt, row.ResolvedAt, row.ResolutionNote);
+        var row = await db.QuerySingleOrDefaultAsync<Row>(db.Dialect.Locking(Sql.SelectForUpdate), new { Id = requestId, EnvironmentId = environmentId }, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var history = await db.QueryAsync<HistoryRow>(Sql.History, new { row.Id }, cancellationToken);
+        return ReleaseRequest.Rehydrate(row.Id, row.EnvironmentId, row.PhoneNumberId, row.PhoneNumber, row.Reason, row.Status, row.RequestedAt, row.ResolvedAt, row.ResolutionNote,
+            history.Select(h => new ReleaseRequestStatusChange(h.FromStatus, h.ToStatus, h.Actor, h.Note, h.OccurredAt)));
     }
 
-    public async Task SaveResolutionAsync(ReleaseRequest request, string actor, CancellationToken cancellationToken)
+    public async Task SaveResolutionAsync(ReleaseRequest request, CancellationToken cancellationToken)
     {
         var changed = await db.ExecuteAsync(Sql.SaveResolution, new
         {
@@ -75,18 +94,54 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
             throw DomainErrors.ReleaseRequestNotPending();
         }
 
-        await AddHistoryAsync(request.Id, ReleaseRequestStatus.Pending, request.Status, actor, request.ResolutionNote, request.ResolvedAt!.Value, cancellationToken);
+        await AddHistoryAsync(request.Id, request.History[^1], cancellationToken);
     }
 
-    private Task AddHistoryAsync(Guid requestId, string? fromStatus, string toStatus, string actor, string? note, DateTime occurredAt, CancellationToken cancellationToken) =>
+    private Task AddHistoryAsync(Guid requestId, ReleaseRequestStatusChange change, CancellationToken cancellationToken) =>
         db.ExecuteAsync(Sql.InsertHistory, new
         {
             Id = Guid.CreateVersion7(),
             ReleaseRequestId = requestId,
-            FromStatus = fromStatus,
-            ToStatus = toStatus,
-            Actor = actor,
-            Note = note,
-            OccurredAt = occurredAt,
+            change.FromStatus,
+            change.ToStatus,
+            change.Actor,
+            change.Note,
+            change.OccurredAt,
         }, cancellationToken);
+
+    /// <summary>A release_requests row as this repository reads it.</summary>
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+
+        public Guid EnvironmentId { get; init; }
+
+        public Guid PhoneNumberId { get; init; }
+
+        public string PhoneNumber { get; init; } = "";
+
+        public string Reason { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public DateTime RequestedAt { get; init; }
+
+        public DateTime? ResolvedAt { get; init; }
+
+        public string? ResolutionNote { get; init; }
+    }
+
+    /// <summary>A release_request_history row as this repository reads it.</summary>
+    private sealed class HistoryRow
+    {
+        public string? FromStatus { get; init; }
+
+        public string ToStatus { get; init; } = "";
+
+        public string Actor { get; init; } = "";
+
+        public string? Note { get; init; }
+
+        public DateTime OccurredAt { get; init; }
+    }
 }

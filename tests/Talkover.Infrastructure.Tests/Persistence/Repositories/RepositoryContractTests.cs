@@ -134,15 +134,15 @@ public abstract class RepositoryContractTests
         var phone = await ProvisionAsync(TestData.FullProfile());
         // Two copies of the same number, as two racing commands would each have loaded it:
         // neither sees the other's request, so only the filtered unique index can stop the second.
-        var first = Rehydrated(phone).RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now);
-        var second = Rehydrated(phone).RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now);
-        await InTransactionAsync(provider => provider.GetRequiredService<IReleaseRequestRepository>().AddAsync(first, "test", None));
+        var first = Rehydrated(phone).RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, "test");
+        var second = Rehydrated(phone).RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, "test");
+        await InTransactionAsync(provider => provider.GetRequiredService<IReleaseRequestRepository>().AddAsync(first, None));
 
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync(None);
         var repository = scope.ServiceProvider.GetRequiredService<IReleaseRequestRepository>();
 
-        var error = Assert.ThrowsAsync<DomainException>(() => repository.AddAsync(second, "test", None));
+        var error = Assert.ThrowsAsync<DomainException>(() => repository.AddAsync(second, None));
 
         Assert.That(error!.Code, Is.EqualTo("RELEASE_ALREADY_PENDING"));
         Assert.That(await PendingRequestCountAsync(phone.Id), Is.EqualTo(1));
@@ -241,8 +241,8 @@ public abstract class RepositoryContractTests
                 await unitOfWork.BeginAsync(None);
                 var loaded = await phoneNumbers.GetForUpdateAsync(phone.EnvironmentId, phone.Id, None)
                     ?? throw new InvalidOperationException("The number was not found.");
-                var request = loaded.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now);
-                await releaseRequests.AddAsync(request, "race", None);
+                var request = loaded.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, "test");
+                await releaseRequests.AddAsync(request, None);
                 await unitOfWork.CommitAsync(None);
                 return Committed;
             }
@@ -586,8 +586,8 @@ public abstract class RepositoryContractTests
         {
             var loaded = await provider.GetRequiredService<IPhoneNumberRepository>().GetForUpdateAsync(phone.EnvironmentId, phone.Id, None)
                 ?? throw new InvalidOperationException("The number was not found.");
-            request = loaded.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now);
-            await provider.GetRequiredService<IReleaseRequestRepository>().AddAsync(request, "test", None);
+            request = loaded.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, "test");
+            await provider.GetRequiredService<IReleaseRequestRepository>().AddAsync(request, None);
         });
         return request!;
     }

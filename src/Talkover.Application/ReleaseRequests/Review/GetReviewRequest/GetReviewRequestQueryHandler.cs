@@ -1,11 +1,16 @@
 using AutoMapper;
 using MediatR;
+using Talkover.Domain.Common;
 
 namespace Talkover.Application.ReleaseRequests.Review.GetReviewRequest;
 
 internal sealed class GetReviewRequestQueryHandler(IReleaseRequestQueries queries, IMapper mapper)
     : IRequestHandler<GetReviewRequestQuery, AdminReleaseRequestDto>
 {
-    public async Task<AdminReleaseRequestDto> Handle(GetReviewRequestQuery query, CancellationToken cancellationToken) =>
-        await ReviewView.LoadAsync(queries, mapper, query.RequestId.Value, cancellationToken);
+    public async Task<AdminReleaseRequestDto> Handle(GetReviewRequestQuery query, CancellationToken cancellationToken)
+    {
+        var model = await queries.GetAsync(query.RequestId.Value, null, cancellationToken) ?? throw DomainErrors.ReleaseRequestNotFound();
+        var history = await queries.HistoryAsync(model.Id, cancellationToken);
+        return mapper.Map<AdminReleaseRequestDto>(model) with { History = mapper.Map<IReadOnlyList<ReleaseRequestHistoryDto>>(history) };
+    }
 }

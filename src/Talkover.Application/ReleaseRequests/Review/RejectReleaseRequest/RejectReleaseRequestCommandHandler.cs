@@ -6,18 +6,15 @@ using Talkover.Domain.ReleaseRequests;
 
 namespace Talkover.Application.ReleaseRequests.Review.RejectReleaseRequest;
 
-internal sealed class RejectReleaseRequestCommandHandler(
-    IReleaseRequestRepository requests,
-    IReleaseRequestQueries queries,
-    IMapper mapper,
-    TimeProvider clock) : IRequestHandler<RejectReleaseRequestCommand, AdminReleaseRequestDto>
+internal sealed class RejectReleaseRequestCommandHandler(IReleaseRequestRepository requests, IMapper mapper, TimeProvider clock)
+    : IRequestHandler<RejectReleaseRequestCommand, AdminReleaseRequestDto>
 {
     public async Task<AdminReleaseRequestDto> Handle(RejectReleaseRequestCommand command, CancellationToken cancellationToken)
     {
         var request = await requests.GetForUpdateAsync(command.RequestId.Value, null, cancellationToken) ?? throw DomainErrors.ReleaseRequestNotFound();
 
-        request.Reject(clock.GetUtcNow().UtcDateTime, ResolutionNote.Normalize(command.Note.Value)!);
-        await requests.SaveResolutionAsync(request, Actors.Support, cancellationToken);
-        return await ReviewView.LoadAsync(queries, mapper, request.Id, cancellationToken);
+        request.Reject(clock.GetUtcNow().UtcDateTime, ResolutionNote.Normalize(command.Note.Value)!, Actors.Support);
+        await requests.SaveResolutionAsync(request, cancellationToken);
+        return mapper.Map<AdminReleaseRequestDto>(request);
     }
 }
