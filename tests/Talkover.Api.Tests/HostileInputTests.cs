@@ -1,4 +1,3 @@
-using System.Net;
 using Talkover.Api.Tests.Support;
 
 namespace Talkover.Api.Tests;
