@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,13 +24,12 @@ public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiCont
     /// <summary>List the review queue.</summary>
     /// <remarks>Every environment's release requests, oldest first; pending unless <c>status</c> says otherwise.</remarks>
     /// <param name="status">Requests in this status (default pending).</param>
-    /// <param name="environmentId">Only this environment's requests.</param>
     [HttpGet(Name = "listReviewQueue")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<AdminReleaseRequestDto>>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
     public async Task<IActionResult> List(
         [FromQuery(Name = "status"), Field(ValuesOf = typeof(ReleaseRequestStatus))] Input<string> status,
-        [FromQuery(Name = "environment_id")] Input<Guid> environmentId,
+        [FromQuery(Name = "environment_id"), Description("Only this environment's requests.")] Input<Guid> environmentId,
         [FromQuery(Name = "")] PageQuery page,
         CancellationToken cancellationToken) =>
         Ok(PageEnvelope(await Mediator.Send(new ListReviewQueueQuery(status, environmentId, page.ToRequest()), cancellationToken)));

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -42,16 +43,14 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
     /// <summary>List phone numbers.</summary>
     /// <remarks>The environment's active numbers, newest first.</remarks>
     /// <param name="type">Only numbers of this type.</param>
-    /// <param name="hasVoice">Only numbers with (true) or without (false) voice.</param>
-    /// <param name="hasWhatsapp">Only numbers with (true) or without (false) WhatsApp.</param>
     /// <param name="search">Part of the E.164 number, or an exact phone number id.</param>
     [HttpGet(Name = "listPhoneNumbers")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<PhoneNumberDto>>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
     public async Task<IActionResult> List(
         [FromQuery(Name = "type"), Field(ValuesOf = typeof(PhoneNumberTypes))] Input<string> type,
-        [FromQuery(Name = "has_voice")] Input<bool> hasVoice,
-        [FromQuery(Name = "has_whatsapp")] Input<bool> hasWhatsapp,
+        [FromQuery(Name = "has_voice"), Description("Only numbers with (true) or without (false) voice.")] Input<bool> hasVoice,
+        [FromQuery(Name = "has_whatsapp"), Description("Only numbers with (true) or without (false) WhatsApp.")] Input<bool> hasWhatsapp,
         [FromQuery(Name = "search"), Field(MaxLength = InputRules.MaxSearchLength)] Input<string> search,
         [FromQuery(Name = "")] PageQuery page,
         CancellationToken cancellationToken) =>
@@ -60,13 +59,12 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
     /// <summary>List release requests.</summary>
     /// <remarks>The environment's release requests, newest first, including those of numbers since released.</remarks>
     /// <param name="status">Only requests in this status.</param>
-    /// <param name="phoneNumberId">Only this number's requests.</param>
     [HttpGet("release-requests", Name = "listReleaseRequests")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<ReleaseRequestDto>>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
     public async Task<IActionResult> ListReleaseRequests(
         [FromQuery(Name = "status"), Field(ValuesOf = typeof(ReleaseRequestStatus))] Input<string> status,
-        [FromQuery(Name = "phone_number_id")] Input<Guid> phoneNumberId,
+        [FromQuery(Name = "phone_number_id"), Description("Only this number's requests.")] Input<Guid> phoneNumberId,
         [FromQuery(Name = "")] PageQuery page,
         CancellationToken cancellationToken) =>
         Ok(PageEnvelope(await Mediator.Send(new ListReleaseRequestsQuery(EnvironmentId, status, phoneNumberId, page.ToRequest()), cancellationToken)));

@@ -218,6 +218,7 @@ public static class OpenApiSetup
             {
                 case { } id when parameter.In == ParameterLocation.Path && id.EndsWith("_id", StringComparison.Ordinal):
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" };
+                    parameter.Description ??= $"The {id[..^3].Replace('_', ' ')}'s id.";
                     break;
                 case "page":
                     parameter.Description = $"Page number, from 1 (default 1). Pages reach {PageRequest.MaxPage:N0} at most.";
