@@ -63,15 +63,6 @@ public sealed record AgentReadModel
 
 public sealed record AgentPhoneNumberReadModel(Guid Id, string Number, string CountryCode, string CurrentStatus);
 
-public interface IAgentQueries
-{
-    Task<AgentReadModel?> GetAsync(Guid environmentId, Guid agentId, CancellationToken cancellationToken);
-
-    /// <summary>A page of the environment's agents, newest first, with their numbers.</summary>
-    Task<(IReadOnlyList<AgentReadModel> Items, long Total)> ListAsync(
-        Guid environmentId, ListAgents.AgentFilter filter, Common.PageRequest page, CancellationToken cancellationToken);
-}
-
 public sealed class AgentProfile : Profile
 {
     public AgentProfile()
