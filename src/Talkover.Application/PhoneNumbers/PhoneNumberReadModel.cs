@@ -45,5 +45,3 @@ public sealed record PhoneNumberReadModel
 
     public IReadOnlyList<AssignedAgentReadModel> Agents { get; init; } = [];
 }
-
-public sealed record AssignedAgentReadModel(Guid Id, string Name, string Direction);

@@ -21,16 +21,3 @@ public sealed record ReleaseRequestReadModel
 
     public string? ResolutionNote { get; init; }
 }
-
-public sealed record ReleaseRequestHistoryReadModel
-{
-    public string? FromStatus { get; init; }
-
-    public string ToStatus { get; init; } = "";
-
-    public string Actor { get; init; } = "";
-
-    public string? Note { get; init; }
-
-    public DateTime OccurredAt { get; init; }
-}
