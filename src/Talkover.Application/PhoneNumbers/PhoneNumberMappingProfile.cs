@@ -6,11 +6,11 @@ namespace Talkover.Application.PhoneNumbers;
 /// Derived fields are computed at read time, never stored: the display formats come from
 /// libphonenumber, the renewal countdown from the date passed as <see cref="TodayKey"/>.
 /// </summary>
-public sealed class PhoneNumberProfileMap : Profile
+public sealed class PhoneNumberMappingProfile : Profile
 {
     public const string TodayKey = "today";
 
-    public PhoneNumberProfileMap()
+    public PhoneNumberMappingProfile()
     {
         CreateMap<AssignedAgentReadModel, AssignedAgentDto>();
         CreateMap<PhoneNumberReadModel, PhoneNumberDto>()
