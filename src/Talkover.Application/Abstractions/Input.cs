@@ -1,15 +1,6 @@
 using System.ComponentModel;
-using System.Globalization;
 
 namespace Talkover.Application.Abstractions;
-
-/// <summary>Whether a client sent a field, and whether it had the expected JSON type.</summary>
-public enum InputState
-{
-    Missing,
-    Provided,
-    WrongType,
-}
 
 /// <summary>
 /// A request field as the client sent it. Keeping "missing" and "wrong type" apart lets
@@ -41,16 +32,4 @@ public readonly record struct Input<T>
     public T? ValueOr(T? fallback) => IsProvided ? Value : fallback;
 
     public static implicit operator Input<T>(T value) => Of(value);
-}
-
-/// <summary>
-/// Says that an <see cref="Input{T}"/> comes from one piece of text (a query-string value), so web
-/// frameworks treat it as a simple parameter; the web layer reads the text itself.
-/// </summary>
-public sealed class InputTypeConverter : TypeConverter
-{
-    public override bool CanConvertFrom(ITypeDescriptorContext? context, Type sourceType) => sourceType == typeof(string);
-
-    public override object? ConvertFrom(ITypeDescriptorContext? context, CultureInfo? culture, object value) =>
-        throw new NotSupportedException("Input<T> values are read by the web layer's binder.");
 }

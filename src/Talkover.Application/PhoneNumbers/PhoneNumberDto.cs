@@ -1,5 +1,3 @@
-using AutoMapper;
-
 namespace Talkover.Application.PhoneNumbers;
 
 public sealed record PhoneNumberDto
@@ -51,42 +49,4 @@ public sealed record PhoneNumberDto
     public IReadOnlyList<AssignedAgentDto> Agents { get; init; } = [];
 
     public Guid? PendingReleaseRequestId { get; init; }
-}
-
-public sealed record AssignedAgentDto(Guid Id, string Name, string Direction);
-
-/// <summary>
-/// Derived fields are computed at read time, never stored: the display formats come from
-/// libphonenumber, the renewal countdown from the date passed as <see cref="TodayKey"/>.
-/// </summary>
-public sealed class PhoneNumberProfileMap : Profile
-{
-    public const string TodayKey = "today";
-
-    public PhoneNumberProfileMap()
-    {
-        CreateMap<AssignedAgentReadModel, AssignedAgentDto>();
-        CreateMap<PhoneNumberReadModel, PhoneNumberDto>()
-            .ForMember(d => d.FormattedNumber, o => o.MapFrom(s => PhoneNumberFormatting.National(s.Number)))
-            .ForMember(d => d.InternationalNumber, o => o.MapFrom(s => PhoneNumberFormatting.International(s.Number)))
-            .ForMember(d => d.DaysUntilMonthlyRenewal, o => o.MapFrom((s, _, _, context) => RenewalSchedule.DaysUntil(s.RenewalDate, Today(context))))
-            .ForMember(d => d.IsDueForMonthlyRenewal, o => o.MapFrom((s, _, _, context) => RenewalSchedule.IsDue(s.RenewalDate, Today(context))));
-    }
-
-    private static DateOnly Today(ResolutionContext context) =>
-        context.TryGetItems(out var items) && items.TryGetValue(TodayKey, out var today) && today is DateOnly date
-            ? date
-            : throw new InvalidOperationException("Map phone numbers with MapPhoneNumber, which passes today's date.");
-}
-
-public static class PhoneNumberMapping
-{
-    public static PhoneNumberDto MapPhoneNumber(this IMapper mapper, PhoneNumberReadModel model, TimeProvider clock) =>
-        mapper.Map<PhoneNumberDto>(model, options => options.Items[PhoneNumberProfileMap.TodayKey] = Today(clock));
-
-    /// <summary>A page of numbers in one mapping pass, all against the same "today".</summary>
-    public static IReadOnlyList<PhoneNumberDto> MapPhoneNumbers(this IMapper mapper, IReadOnlyList<PhoneNumberReadModel> models, TimeProvider clock) =>
-        mapper.Map<List<PhoneNumberDto>>(models, options => options.Items[PhoneNumberProfileMap.TodayKey] = Today(clock));
-
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

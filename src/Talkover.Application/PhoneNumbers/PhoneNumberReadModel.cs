@@ -45,15 +45,3 @@ public sealed record PhoneNumberReadModel
 
     public IReadOnlyList<AssignedAgentReadModel> Agents { get; init; } = [];
 }
-
-public sealed record AssignedAgentReadModel(Guid Id, string Name, string Direction);
-
-public interface IPhoneNumberQueries
-{
-    /// <summary>An active number of the environment with its agents, or null (unknown, released or another environment's).</summary>
-    Task<PhoneNumberReadModel?> GetAsync(Guid environmentId, Guid phoneNumberId, CancellationToken cancellationToken);
-
-    /// <summary>A page of the environment's active numbers, newest first, with their agents.</summary>
-    Task<(IReadOnlyList<PhoneNumberReadModel> Items, long Total)> ListAsync(
-        Guid environmentId, ListPhoneNumbers.PhoneNumberFilter filter, Common.PageRequest page, CancellationToken cancellationToken);
-}

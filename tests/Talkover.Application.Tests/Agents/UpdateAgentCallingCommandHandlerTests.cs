@@ -1,7 +1,6 @@
 using FluentValidation;
 using Moq;
 using Talkover.Application.Abstractions;
-using Talkover.Application.Agents;
 using Talkover.Application.Agents.UpdateAgentCalling;
 using Talkover.Application.Tests.Support;
 using Talkover.Domain.Agents;

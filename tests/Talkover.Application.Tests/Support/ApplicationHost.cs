@@ -3,9 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Moq;
 using Talkover.Application.Abstractions;
-using Talkover.Application.Agents;
-using Talkover.Application.PhoneNumbers;
-using Talkover.Application.ReleaseRequests;
 
 namespace Talkover.Application.Tests.Support;
 

@@ -1,5 +1,6 @@
 using AutoMapper;
 using MediatR;
+using Talkover.Application.Abstractions;
 using Talkover.Domain.Common;
 
 namespace Talkover.Application.Agents.GetAgent;

@@ -1,3 +1,4 @@
+using Talkover.Application.Abstractions;
 using Talkover.Application.Agents;
 using Talkover.Application.Agents.ListAgents;
 using Talkover.Application.Common;

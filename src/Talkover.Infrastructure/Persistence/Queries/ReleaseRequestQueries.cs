@@ -1,3 +1,4 @@
+using Talkover.Application.Abstractions;
 using Talkover.Application.Common;
 using Talkover.Application.ReleaseRequests;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
-using Talkover.Application.Agents;
 using Talkover.Application.Agents.CreateAgent;
 using Talkover.Application.Agents.ListAgents;
 using Talkover.Application.Agents.UpdateAgentCalling;

@@ -1,5 +1,6 @@
 using AutoMapper;
 using MediatR;
+using Talkover.Application.Abstractions;
 using Talkover.Application.Common;
 using Talkover.Domain.ReleaseRequests;
 

@@ -1,8 +1,5 @@
 namespace Talkover.Application.Abstractions;
 
-/// <summary>A freshly issued secret and the hash that is the only thing stored.</summary>
-public sealed record IssuedSecret(string Secret, string Hash);
-
 public interface IAccessTokenService
 {
     /// <summary>Every environment token starts with this.</summary>

@@ -1,12 +1,6 @@
 namespace Talkover.Application.Abstractions;
 
 /// <summary>
-/// A response kept for replay: status, the headers that matter, the body as sent, the request id it
-/// carried, and the fingerprint of the request it answered.
-/// </summary>
-public sealed record StoredResponse(int Status, string? ContentType, string? Location, byte[] Body, string RequestId, string Fingerprint);
-
-/// <summary>
 /// Idempotency keys and the responses kept under them. Every method but <see cref="DeleteExpiredAsync"/>
 /// runs inside the transaction of the request that carries the key, so the key, the command's writes
 /// and the response are committed together or not at all.
@@ -31,6 +25,3 @@ public interface IIdempotencyStore
     /// <summary>Deletes at most <paramref name="batchSize"/> keys that expired before <paramref name="now"/>; returns how many.</summary>
     Task<int> DeleteExpiredAsync(DateTime now, int batchSize, CancellationToken cancellationToken);
 }
-
-/// <summary>A key already taken: by a request that answered (<see cref="Response"/>), or one still running.</summary>
-public sealed record IdempotencyRecord(string Fingerprint, StoredResponse? Response);

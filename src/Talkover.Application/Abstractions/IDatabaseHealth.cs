@@ -1,0 +1,6 @@
+namespace Talkover.Application.Abstractions;
+
+public interface IDatabaseHealth
+{
+    Task<bool> IsUpAsync(CancellationToken cancellationToken);
+}

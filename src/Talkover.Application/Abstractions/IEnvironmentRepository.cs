@@ -1,0 +1,19 @@
+using Talkover.Domain.Environments;
+
+namespace Talkover.Application.Abstractions;
+
+public interface IEnvironmentRepository
+{
+    Task<bool> ExistsAsync(Guid environmentId, CancellationToken cancellationToken);
+
+    Task<bool> AnyAsync(CancellationToken cancellationToken);
+
+    Task AddAsync(TenantEnvironment environment, CancellationToken cancellationToken);
+
+    Task AddTokenAsync(EnvironmentToken token, CancellationToken cancellationToken);
+
+    Task<EnvironmentToken?> GetTokenAsync(Guid environmentId, Guid tokenId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the token revoked unless it already was; false when it already was.</summary>
+    Task<bool> RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace Talkover.Application.PhoneNumbers;
+
+public sealed record AssignedAgentReadModel(Guid Id, string Name, string Direction);

@@ -1,0 +1,27 @@
+using AutoMapper;
+
+namespace Talkover.Application.PhoneNumbers;
+
+/// <summary>
+/// Derived fields are computed at read time, never stored: the display formats come from
+/// libphonenumber, the renewal countdown from the date passed as <see cref="TodayKey"/>.
+/// </summary>
+public sealed class PhoneNumberMappingProfile : Profile
+{
+    public const string TodayKey = "today";
+
+    public PhoneNumberMappingProfile()
+    {
+        CreateMap<AssignedAgentReadModel, AssignedAgentDto>();
+        CreateMap<PhoneNumberReadModel, PhoneNumberDto>()
+            .ForMember(d => d.FormattedNumber, o => o.MapFrom(s => PhoneNumberFormatting.National(s.Number)))
+            .ForMember(d => d.InternationalNumber, o => o.MapFrom(s => PhoneNumberFormatting.International(s.Number)))
+            .ForMember(d => d.DaysUntilMonthlyRenewal, o => o.MapFrom((s, _, _, context) => RenewalSchedule.DaysUntil(s.RenewalDate, Today(context))))
+            .ForMember(d => d.IsDueForMonthlyRenewal, o => o.MapFrom((s, _, _, context) => RenewalSchedule.IsDue(s.RenewalDate, Today(context))));
+    }
+
+    private static DateOnly Today(ResolutionContext context) =>
+        context.TryGetItems(out var items) && items.TryGetValue(TodayKey, out var today) && today is DateOnly date
+            ? date
+            : throw new InvalidOperationException("Map phone numbers with MapPhoneNumber, which passes today's date.");
+}

@@ -1,0 +1,18 @@
+using AutoMapper;
+using Talkover.Domain.ReleaseRequests;
+
+namespace Talkover.Application.ReleaseRequests;
+
+/// <summary>Flat, server-side shapes only (see docs/decisions/0004-pinned-mediatr-and-automapper.md).</summary>
+public sealed class ReleaseRequestProfile : Profile
+{
+    public ReleaseRequestProfile()
+    {
+        CreateMap<ReleaseRequest, ReleaseRequestDto>();
+        CreateMap<ReleaseRequest, AdminReleaseRequestDto>();
+        CreateMap<ReleaseRequestStatusChange, ReleaseRequestHistoryDto>();
+        CreateMap<ReleaseRequestReadModel, ReleaseRequestDto>();
+        CreateMap<ReleaseRequestReadModel, AdminReleaseRequestDto>().ForMember(d => d.History, o => o.Ignore());
+        CreateMap<ReleaseRequestHistoryReadModel, ReleaseRequestHistoryDto>();
+    }
+}
