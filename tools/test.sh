@@ -37,7 +37,7 @@ summary=$(awk '
 ' "${trx_files[@]}")
 
 # Say why the skipped tests were skipped (e.g. the live SQL Server suite without TALKOVER_TEST_SQLSERVER).
-grep -h -o 'TALKOVER_TEST_SQLSERVER is not set[^<]*' "${trx_files[@]}" 2>/dev/null | sort -u | sed 's/^/note: /'
+grep -h -o -e 'TALKOVER_TEST_SQLSERVER is not set[^<]*' -e 'Redocly CLI [0-9.]* is not installed[^<]*' -e 'mounting needs[^<]*' "${trx_files[@]}" 2>/dev/null | sort -u | sed 's/^/note: /'
 
 echo "$summary"
 passed=${summary%% passed*}

@@ -82,4 +82,24 @@ public sealed class HostileInputTests : ApiTestBase
     }
 
     private static string Shorten(string body) => body.Length > 60 ? body[..60] + "…" : body;
+
+    [TestCase("""{"NAME": "Upper case field"}""", TestName = "a field whose name differs only in case is unknown")]
+    [TestCase("""{"name": 5, "NAME": "Upper case field"}""", TestName = "a differently cased twin cannot replace a wrong field")]
+    public async Task CreateAgent_WhenTheFieldNameIsNotExactlySnakeCase_IgnoresIt(string body)
+    {
+        var response = await Api.SendAsync(HttpMethod.Post, "/api/v1/agents", _environment.Token, body);
+
+        response.ExpectError(System.Net.HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR");
+        Assert.That(response.FieldErrors("name"), Is.Not.Empty);
+    }
+
+    [TestCase("page=&page=2")]
+    [TestCase("page=2&page=")]
+    public async Task List_WhenAQueryParameterIsRepeatedWithAnEmptyCopy_Returns422(string query)
+    {
+        var response = await Api.GetAsync("/api/v1/agents?" + query, _environment.Token);
+
+        response.ExpectError(System.Net.HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR");
+        Assert.That(response.FieldErrors("page"), Is.Not.Empty);
+    }
 }

@@ -35,7 +35,6 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
 
     /// <summary>Issue an environment token.</summary>
     /// <remarks>Another token for the environment, shown this once only. The request takes no body.</remarks>
-    /// <param name="environmentId">The environment's id.</param>
     [HttpPost("{environment_id}/tokens", Name = "issueEnvironmentToken")]
     [ProducesResponseType<ApiEnvelope<IssuedTokenDto>>(StatusCodes.Status201Created)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.EnvironmentNotFound)]
@@ -48,8 +47,6 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
 
     /// <summary>Revoke an environment token.</summary>
     /// <remarks>The token is refused from the next request on. Revoking twice is harmless.</remarks>
-    /// <param name="environmentId">The environment's id.</param>
-    /// <param name="tokenId">The token's id.</param>
     [HttpDelete("{environment_id}/tokens/{token_id}", Name = "revokeEnvironmentToken")]
     [ProducesResponseType<ApiEnvelope<RevokedTokenDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.EnvironmentNotFound)]
@@ -63,7 +60,6 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
 
     /// <summary>Provision a phone number.</summary>
     /// <remarks>The number must be a possible number for its country; its display formats come from libphonenumber.</remarks>
-    /// <param name="environmentId">The environment's id.</param>
     [HttpPost("{environment_id}/phone-numbers", Name = "provisionPhoneNumber")]
     [LocationHeader]
     [ProducesResponseType<ApiEnvelope<PhoneNumberDto>>(StatusCodes.Status201Created)]

@@ -36,7 +36,6 @@ public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiCont
 
     /// <summary>Get a release request under review.</summary>
     /// <remarks>One request with its full history of status changes.</remarks>
-    /// <param name="requestId">The release request's id.</param>
     [HttpGet("{request_id}", Name = "getReviewRequest")]
     [ProducesResponseType<ApiEnvelope<AdminReleaseRequestDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
@@ -46,7 +45,6 @@ public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiCont
 
     /// <summary>Approve a release request.</summary>
     /// <remarks>The number is released for good, in the same transaction. Irreversible.</remarks>
-    /// <param name="requestId">The release request's id.</param>
     [HttpPost("{request_id}/approve", Name = "approveReleaseRequest")]
     [ProducesResponseType<ApiEnvelope<AdminReleaseRequestDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
@@ -63,7 +61,6 @@ public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiCont
 
     /// <summary>Reject a release request.</summary>
     /// <remarks>Reject, saying why (10–500 characters).</remarks>
-    /// <param name="requestId">The release request's id.</param>
     [HttpPost("{request_id}/reject", Name = "rejectReleaseRequest")]
     [ProducesResponseType<ApiEnvelope<AdminReleaseRequestDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]

@@ -48,7 +48,6 @@ public sealed class AgentsController(IMediator mediator) : ApiControllerBase(med
         Ok(PageEnvelope(await Mediator.Send(new ListAgentsQuery(EnvironmentId, status, direction, search, page.ToRequest()), cancellationToken)));
 
     /// <summary>Get an agent.</summary>
-    /// <param name="agentId">The agent's id.</param>
     [HttpGet("{agent_id}", Name = "getAgent")]
     [ProducesResponseType<ApiEnvelope<AgentDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.AgentNotFound)]
@@ -58,7 +57,6 @@ public sealed class AgentsController(IMediator mediator) : ApiControllerBase(med
 
     /// <summary>Update an agent's calling settings.</summary>
     /// <remarks>Set the direction and replace the assigned numbers; <c>[]</c> detaches all, leaving the field out keeps them.</remarks>
-    /// <param name="agentId">The agent's id.</param>
     [HttpPut("{agent_id}/calling", Name = "updateAgentCalling")]
     [ProducesResponseType<ApiEnvelope<AgentDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.AgentNotFound)]

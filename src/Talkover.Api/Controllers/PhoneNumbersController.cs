@@ -27,7 +27,6 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
 {
     /// <summary>Request the release of a phone number.</summary>
     /// <remarks>Ask support to release a number you no longer need; the request starts as pending. The number must not be held by any agent.</remarks>
-    /// <param name="phoneNumberId">The phone number's id.</param>
     [HttpPost("{phone_number_id}/request-release", Name = "requestPhoneNumberRelease")]
     [LocationHeader]
     [ProducesResponseType<ApiEnvelope<ReleaseRequestDto>>(StatusCodes.Status201Created)]
@@ -70,7 +69,6 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
         Ok(PageEnvelope(await Mediator.Send(new ListReleaseRequestsQuery(EnvironmentId, status, phoneNumberId, page.ToRequest()), cancellationToken)));
 
     /// <summary>Get a release request.</summary>
-    /// <param name="requestId">The release request's id.</param>
     [HttpGet("release-requests/{request_id}", Name = "getReleaseRequest")]
     [ProducesResponseType<ApiEnvelope<ReleaseRequestDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
@@ -80,7 +78,6 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
 
     /// <summary>Cancel a release request.</summary>
     /// <remarks>Withdraw a pending release request; the number can then be requested again.</remarks>
-    /// <param name="requestId">The release request's id.</param>
     [HttpPost("release-requests/{request_id}/cancel", Name = "cancelReleaseRequest")]
     [ProducesResponseType<ApiEnvelope<ReleaseRequestDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
@@ -96,7 +93,6 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
 
     /// <summary>Get a phone number.</summary>
     /// <remarks>One active number with its agents and any pending release request.</remarks>
-    /// <param name="phoneNumberId">The phone number's id.</param>
     [HttpGet("{phone_number_id}", Name = "getPhoneNumber")]
     [ProducesResponseType<ApiEnvelope<PhoneNumberDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.PhoneNumberNotFound)]

@@ -17,16 +17,19 @@ public sealed class InputJsonConverterFactory : JsonConverterFactory
         [typeof(string)] = () => new InputConverter<string>(ReadString),
         [typeof(bool)] = () => new InputConverter<bool>(ReadBoolean),
         [typeof(decimal)] = () => new InputConverter<decimal>(ReadDecimal),
+        [typeof(int)] = () => new InputConverter<int>(ReadInteger),
+        [typeof(Guid)] = () => new InputConverter<Guid>(ReadUuid),
         [typeof(DateOnly)] = () => new InputConverter<DateOnly>(ReadDate),
         [typeof(IReadOnlyList<Guid>)] = () => new InputConverter<IReadOnlyList<Guid>>(ReadUuids),
     };
 
     public override bool CanConvert(Type typeToConvert) =>
-        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(Input<>)
-        && Converters.ContainsKey(typeToConvert.GetGenericArguments()[0]);
+        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(Input<>);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        Converters[typeToConvert.GetGenericArguments()[0]]();
+        Converters.TryGetValue(typeToConvert.GetGenericArguments()[0], out var create)
+            ? create()
+            : throw new NotSupportedException($"A body field of type {typeToConvert} has no reader; add one here.");
 
     /// <summary>A reader of one value: the value, or "wrong type". It leaves the reader on the value's last token.</summary>
     private delegate Input<T> ValueReader<T>(ref Utf8JsonReader reader);
@@ -38,6 +41,11 @@ public sealed class InputJsonConverterFactory : JsonConverterFactory
 
     private static Input<decimal> ReadDecimal(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : Input<decimal>.WrongType;
+
+    private static Input<int> ReadInteger(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : Input<int>.WrongType;
+
+    private static Input<Guid> ReadUuid(ref Utf8JsonReader reader) => RouteIds.Parse(TextOf(ref reader));
 
     private static Input<DateOnly> ReadDate(ref Utf8JsonReader reader) =>
         DateOnly.TryParseExact(TextOf(ref reader), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : Input<DateOnly>.WrongType;

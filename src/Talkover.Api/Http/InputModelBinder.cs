@@ -14,8 +14,8 @@ public sealed class InputModelBinder(Func<string, object?> parse, object missing
     {
         var values = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
         bindingContext.Result = ModelBindingResult.Success(
-            values.Length == 0 || string.IsNullOrEmpty(values.FirstValue) ? missing
-            : values.Length > 1 ? wrongType
+            values.Length > 1 ? wrongType
+            : values.Length == 0 || string.IsNullOrEmpty(values.FirstValue) ? missing
             : parse(values.FirstValue) ?? wrongType);
         return Task.CompletedTask;
     }

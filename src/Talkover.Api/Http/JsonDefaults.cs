@@ -14,6 +14,9 @@ public static class JsonDefaults
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.NumberHandling = JsonNumberHandling.Strict;
+
+        // A body field is its exact snake_case name: "NAME" is an unknown field, ignored, not a second "name".
+        options.PropertyNameCaseInsensitive = false;
         options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new InputJsonConverterFactory());
     }

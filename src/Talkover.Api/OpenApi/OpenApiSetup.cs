@@ -8,6 +8,10 @@ using Talkover.Api.Authentication;
 using Talkover.Api.Http;
 using Talkover.Api.Idempotency;
 using Talkover.Application.Abstractions;
+using Talkover.Application.Agents;
+using Talkover.Application.Environments;
+using Talkover.Application.PhoneNumbers;
+using Talkover.Application.ReleaseRequests;
 using Talkover.Application.Common;
 using Talkover.Domain.Agents;
 using Talkover.Domain.Common;
@@ -38,16 +42,18 @@ public static class OpenApiSetup
         ["Health"] = "Whether the service and its database can serve (no credential).",
     };
 
-    // Values a response field takes, said once by the domain.
-    private static readonly Dictionary<string, IReadOnlyList<string>> ResponseValues = new()
+    // Values a response field takes, said once by the domain; the DTOs live where the API's attributes cannot.
+    private static readonly Dictionary<(Type Dto, string Field), IReadOnlyList<string>> ResponseValues = new()
     {
-        ["status"] = ReleaseRequestStatus.All,
-        ["from_status"] = ReleaseRequestStatus.All,
-        ["to_status"] = ReleaseRequestStatus.All,
-        ["direction"] = AgentDirection.All,
-        ["language"] = AgentLanguages.All,
-        ["plan"] = Plans.All,
-        ["type"] = PhoneNumberTypes.All,
+        [(typeof(ReleaseRequestDto), "status")] = ReleaseRequestStatus.All,
+        [(typeof(ReleaseRequestHistoryDto), "from_status")] = ReleaseRequestStatus.All,
+        [(typeof(ReleaseRequestHistoryDto), "to_status")] = ReleaseRequestStatus.All,
+        [(typeof(AgentDto), "direction")] = AgentDirection.All,
+        [(typeof(AgentDto), "language")] = AgentLanguages.All,
+        [(typeof(AgentDto), "current_status")] = AgentStatus.All,
+        [(typeof(AssignedAgentDto), "direction")] = AgentDirection.All,
+        [(typeof(CreatedEnvironmentDto), "plan")] = Plans.All,
+        [(typeof(PhoneNumberDto), "type")] = PhoneNumberTypes.All,
     };
 
     public static IServiceCollection AddTalkoverOpenApi(this IServiceCollection services) =>
@@ -119,15 +125,14 @@ public static class OpenApiSetup
 
     private static void DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
     {
-        // The service never writes null (an empty field is left out) and reads numbers only as numbers.
-        if (schema.Type is { } declared)
+        // Numbers are read and written only as numbers. (A field a response leaves out stays nullable in its
+        // type, so a generated client can tell "no price" from 0.)
+        if (schema.Type is { } declared
+            && ((declared & ~JsonSchemaType.Null) == (JsonSchemaType.Integer | JsonSchemaType.String)
+                || (declared & ~JsonSchemaType.Null) == (JsonSchemaType.Number | JsonSchemaType.String)))
         {
-            schema.Type = declared & ~JsonSchemaType.Null;
-            if (schema.Type == (JsonSchemaType.Integer | JsonSchemaType.String) || schema.Type == (JsonSchemaType.Number | JsonSchemaType.String))
-            {
-                schema.Type &= ~JsonSchemaType.String;
-                schema.Pattern = null;
-            }
+            schema.Type = declared & ~JsonSchemaType.String;
+            schema.Pattern = null;
         }
 
         var type = context.JsonPropertyInfo?.PropertyType
@@ -159,9 +164,22 @@ public static class OpenApiSetup
                 .Select(p => p.Name));
         }
         else if (context.JsonPropertyInfo is { } property && property.PropertyType == typeof(string)
-            && ResponseValues.TryGetValue(property.Name, out var values) && !IsRequestBody(property.DeclaringType))
+            && ResponseValues.FirstOrDefault(v => v.Key.Field == property.Name && v.Key.Dto.IsAssignableFrom(property.DeclaringType)).Value is { } values)
         {
             schema.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v!)];
+        }
+
+        // A request field left out, or sent as null, is "not sent": a generated client must be able to say so
+        // instead of sending its own default (the first value of an enum, 0, 0001-01-01).
+        if (context.JsonPropertyInfo is { } requestField && IsRequestBody(requestField.DeclaringType) && IsInput(requestField.PropertyType)
+            && requestField.AttributeProvider?.GetCustomAttributes(typeof(FieldAttribute), true).OfType<FieldAttribute>().Any(f => f.Required) != true
+            && schema.Type is { } optional)
+        {
+            schema.Type = optional | JsonSchemaType.Null;
+            if (schema.Enum is { Count: > 0 } allowed)
+            {
+                allowed.Add(null!);
+            }
         }
     }
 
@@ -212,13 +230,32 @@ public static class OpenApiSetup
         var takesBody = context.Description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body);
         var writes = context.Description.HttpMethod is "POST" or "PUT";
 
+        // Bodies are JSON in UTF-8, and every answer is JSON: other media types MVC could read or write are refused.
+        if (operation.RequestBody is OpenApiRequestBody { Content: { } requestTypes })
+        {
+            foreach (var other in requestTypes.Keys.Where(type => type != "application/json").ToList())
+            {
+                requestTypes.Remove(other);
+            }
+
+            ((OpenApiRequestBody)operation.RequestBody).Description = null;
+        }
+
+        foreach (var content in (operation.Responses ?? []).Values.OfType<OpenApiResponse>().Select(r => r.Content).OfType<IDictionary<string, OpenApiMediaType>>())
+        {
+            foreach (var other in content.Keys.Where(type => type != "application/json").ToList())
+            {
+                content.Remove(other);
+            }
+        }
+
         foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
         {
             switch (parameter.Name)
             {
                 case { } id when parameter.In == ParameterLocation.Path && id.EndsWith("_id", StringComparison.Ordinal):
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" };
-                    parameter.Description ??= $"The {id[..^3].Replace('_', ' ')}'s id.";
+                    parameter.Description = $"The {(id == "request_id" ? "release request" : id[..^3].Replace('_', ' '))}'s id.";
                     break;
                 case "page":
                     parameter.Description = $"Page number, from 1 (default 1). Pages reach {PageRequest.MaxPage:N0} at most.";
@@ -343,7 +380,7 @@ public static class OpenApiSetup
                 yield return "Location";
             }
 
-            if (writes && status != "429" && !status.StartsWith('5'))
+            if (writes && status is not ("401" or "403" or "429") && !status.StartsWith('5'))
             {
                 yield return IdempotencyMiddleware.ReplayedHeader;
             }

@@ -247,8 +247,12 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         }
     }
 
+    // A /*lock*/ or /*page*/ marker is a comment: a statement run without its dialect's text would run
+    // unlocked or unpaged without a word, so it is refused instead.
     private static CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        new(sql, parameters, transaction, cancellationToken: cancellationToken);
+        sql.Contains(SqlDialect.LockMarker, StringComparison.Ordinal) || sql.Contains(SqlDialect.PageMarker, StringComparison.Ordinal)
+            ? throw new InvalidOperationException("The statement still has a /*lock*/ or /*page*/ marker; run it through the dialect (Locking, Paged).")
+            : new(sql, parameters, transaction, cancellationToken: cancellationToken);
 
     private static string SavepointName(int depth) => $"talkover_{depth}";
 }

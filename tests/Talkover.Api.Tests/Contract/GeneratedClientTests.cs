@@ -47,7 +47,9 @@ public sealed class GeneratedClientTests : ApiTestBase
             var story = await RunAsync(folder.FullName, "dotnet", "run", "--", Api.Http.BaseAddress!.ToString().TrimEnd('/'), TalkoverApiFactory.AdminKey, ApiClient.NewNumber());
 
             Assert.That(story.ExitCode, Is.Zero, story.Output);
-            Assert.That(story.Output, Does.Contain("in use: 422 PHONE_NUMBER_IN_USE")
+            Assert.That(story.Output, Does.Contain("health: healthy")
+                .And.Contain("defaults: en-US inbound, no price")
+                .And.Contain("in use: 422 PHONE_NUMBER_IN_USE")
                 .And.Contain("requested: 201 pending")
                 .And.Contain("again: 409 RELEASE_ALREADY_PENDING")
                 .And.Contain("approved: 200 approved"));
@@ -89,7 +91,16 @@ public sealed class GeneratedClientTests : ApiTestBase
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(Patience);
-        await process.WaitForExitAsync(cancel.Token);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output + await errors);
     }
 }

@@ -30,9 +30,14 @@ public sealed class OpenApiLintTests : ApiTestBase
                 info.ArgumentList.Add(argument);
             }
 
+            info.Environment["REDOCLY_TELEMETRY"] = "off";
+            info.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
             using var process = Process.Start(info)!;
-            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(cancel.Token);
+            var output = await stdout + await stderr;
 
             Assert.That(process.ExitCode, Is.Zero, output);
             Assert.That(output, Does.Not.Match(@"(?m)^error "), output);
