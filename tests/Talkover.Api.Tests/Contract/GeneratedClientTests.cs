@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Talkover.Api.Tests.Support;
 
@@ -12,6 +11,7 @@ namespace Talkover.Api.Tests.Contract;
 public sealed class GeneratedClientTests : ApiTestBase
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+    private static readonly Dictionary<string, string> DotnetQuietly = new() { ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
 
     [Test]
     public async Task GeneratedClient_CompilesAndWalksTheSeedStory()
@@ -71,36 +71,7 @@ public sealed class GeneratedClientTests : ApiTestBase
         return folder?.FullName ?? throw new InvalidOperationException("Talkover.sln not found above the test folder.");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string command, params string[] arguments)
-    {
-        var info = new ProcessStartInfo(command)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
+    private static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string command, params string[] arguments) =>
+        ExternalCommand.RunAsync(workingDirectory, Patience, DotnetQuietly, command, arguments);
 
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(Patience);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output + await errors);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Talkover.Api.Tests.Support;
 
@@ -24,22 +23,11 @@ public sealed class OpenApiLintTests : ApiTestBase
             var file = Path.Combine(folder.FullName, "openapi.json");
             await File.WriteAllTextAsync(file, document.Body);
 
-            var info = new ProcessStartInfo(redocly) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "lint", file, "--format=summary" })
-            {
-                info.ArgumentList.Add(argument);
-            }
+            var (exitCode, output) = await ExternalCommand.RunAsync(folder.FullName, TimeSpan.FromMinutes(2),
+                new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" },
+                redocly, "lint", file, "--format=summary");
 
-            info.Environment["REDOCLY_TELEMETRY"] = "off";
-            info.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(cancel.Token);
-            var output = await stdout + await stderr;
-
-            Assert.That(process.ExitCode, Is.Zero, output);
+            Assert.That(exitCode, Is.Zero, output);
             Assert.That(output, Does.Not.Match(@"(?m)^error "), output);
         }
         finally

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Talkover.Api.Tests.Support;
 
 /// <summary>
@@ -94,31 +92,6 @@ public sealed class Mounts : IAsyncDisposable
         Assert.Ignore($"This test injects its fault with a mount, which is not allowed here: {reason}");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] command)
-    {
-        var info = new ProcessStartInfo(command[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in command.Skip(1))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var patience = new CancellationTokenSource(CommandPatience);
-            await process.WaitForExitAsync(patience.Token);
-            return (process.ExitCode, ((await stdout) + (await stderr)).Trim());
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return (-1, ex.Message);
-        }
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] command) =>
+        ExternalCommand.RunAsync(Path.GetTempPath(), CommandPatience, null, command[0], command[1..]);
 }
