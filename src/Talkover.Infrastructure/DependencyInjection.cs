@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<IReleaseRequestRepository, ReleaseRequestRepository>();
         services.AddScoped<IAgentRepository, AgentRepository>();
         services.AddScoped<IEnvironmentRepository, EnvironmentRepository>();
+        services.AddScoped<IStaffRepository, StaffRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
 
         services.AddScoped<IPhoneNumberQueries, PhoneNumberQueries>();

@@ -86,6 +86,8 @@ public sealed class TSqlStatementTests
             "PhoneNumberRepository.SelectForUpdate",
             "PhoneNumberRepository.SelectForUpdateByReleaseRequest",
             "ReleaseRequestRepository.SelectForUpdate",
+            "StaffRepository.SelectByEmailForUpdate",
+            "StaffRepository.SelectForUpdate",
         }));
     }
 

@@ -17,6 +17,7 @@ using Talkover.Domain.Common;
 using Talkover.Domain.Environments;
 using Talkover.Domain.PhoneNumbers;
 using Talkover.Domain.ReleaseRequests;
+using Talkover.Domain.Staff;
 using Talkover.Infrastructure.Persistence;
 using Talkover.Infrastructure.Tests.Support;
 
@@ -536,6 +537,104 @@ public abstract class RepositoryContractTests
         Assert.That(deleted, Is.EqualTo(new[] { 2, 2, 1 }), "a batch never exceeds its size, and every expired key goes");
         Assert.That(remaining, Is.EqualTo(2), "the two live keys stay");
     }
+
+    [Test]
+    public async Task Staff_WhenAdded_IsFoundByIdAndByEmailInAnyLetterCase()
+    {
+        var member = NewStaff(StaffRole.Reviewer);
+        await InTransactionAsync(provider => provider.GetRequiredService<IStaffRepository>().AddAsync(member, None));
+
+        StaffMember? byId = null, byEmail = null;
+        var taken = false;
+        await InTransactionAsync(async provider =>
+        {
+            var staff = provider.GetRequiredService<IStaffRepository>();
+            byId = await staff.GetForUpdateAsync(member.Id, None);
+            byEmail = await staff.FindByEmailForUpdateAsync(member.Email.ToUpperInvariant(), None);
+            taken = await staff.EmailTakenAsync("  " + member.Email.ToUpperInvariant(), None);
+        });
+
+        Assert.That(byId, Is.Not.Null);
+        Assert.That(
+            (byId!.Email, byId.Name, byId.Role, byId.Status, byId.SecurityStamp, byId.CreatedAt, byId.PasswordHash),
+            Is.EqualTo((member.Email, member.Name, StaffRole.Reviewer, StaffStatus.Active, member.SecurityStamp, TestData.Now, (string?)null)));
+        Assert.That(byEmail?.Id, Is.EqualTo(member.Id));
+        Assert.That(taken, Is.True);
+    }
+
+    [Test]
+    public async Task Staff_WhenASecondMemberHasTheSameEmailInAnotherCase_TheDatabaseRefusesIt()
+    {
+        var first = NewStaff(StaffRole.Viewer);
+        await InTransactionAsync(provider => provider.GetRequiredService<IStaffRepository>().AddAsync(first, None));
+        var twin = StaffMember.Invite(Guid.CreateVersion7(), first.Email.ToUpperInvariant(), "Twin", StaffRole.Viewer, TestData.Now);
+
+        await using var scope = Services.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        await unitOfWork.BeginAsync(None);
+        var error = Assert.CatchAsync<System.Data.Common.DbException>(() => scope.ServiceProvider.GetRequiredService<IStaffRepository>().AddAsync(twin, None));
+
+        Assert.That(scope.ServiceProvider.GetRequiredService<DbSession>().Dialect.IsUniqueViolation(error!), Is.True);
+    }
+
+    [Test]
+    public async Task Staff_WhenSaved_KeepsRoleStatusPasswordLockoutAndStamp()
+    {
+        var member = NewStaff(StaffRole.Viewer);
+        await InTransactionAsync(provider => provider.GetRequiredService<IStaffRepository>().AddAsync(member, None));
+
+        await InTransactionAsync(async provider =>
+        {
+            var staff = provider.GetRequiredService<IStaffRepository>();
+            var loaded = (await staff.GetForUpdateAsync(member.Id, None))!;
+            loaded.SetPassword("hashed-password", TestData.Now.AddMinutes(1));
+            loaded.ChangeRole(StaffRole.Admin, TestData.Now.AddMinutes(1));
+            for (var i = 0; i < StaffMember.MaxFailedSignIns; i++)
+            {
+                loaded.RecordFailedSignIn(TestData.Now.AddMinutes(2));
+            }
+
+            loaded.ChangeStatus(StaffStatus.Disabled, TestData.Now.AddMinutes(3));
+            member = loaded;
+            await staff.SaveAsync(loaded, None);
+        });
+
+        StaffMember? saved = null;
+        await InTransactionAsync(async provider => saved = await provider.GetRequiredService<IStaffRepository>().GetForUpdateAsync(member.Id, None));
+
+        Assert.That(
+            (saved!.Role, saved.Status, saved.PasswordHash, saved.LockedUntil, saved.SecurityStamp, saved.UpdatedAt),
+            Is.EqualTo((StaffRole.Admin, StaffStatus.Disabled, (string?)"hashed-password", member.LockedUntil, member.SecurityStamp, TestData.Now.AddMinutes(3))));
+        Assert.That(saved.IsLockedOut(TestData.Now.AddMinutes(10)), Is.True);
+    }
+
+    [Test]
+    public async Task Staff_CountActiveAdmins_CountsOnlyActiveAdmins()
+    {
+        var before = 0;
+        await InTransactionAsync(async provider => before = await provider.GetRequiredService<IStaffRepository>().CountActiveAdminsAsync(None));
+        var admin = NewStaff(StaffRole.Admin);
+        var disabledAdmin = NewStaff(StaffRole.Admin);
+        disabledAdmin.ChangeStatus(StaffStatus.Disabled, TestData.Now);
+        var reviewer = NewStaff(StaffRole.Reviewer);
+
+        var after = 0;
+        await InTransactionAsync(async provider =>
+        {
+            var staff = provider.GetRequiredService<IStaffRepository>();
+            foreach (var member in new[] { admin, disabledAdmin, reviewer })
+            {
+                await staff.AddAsync(member, None);
+            }
+
+            after = await staff.CountActiveAdminsAsync(None);
+        });
+
+        Assert.That(after - before, Is.EqualTo(1));
+    }
+
+    private static StaffMember NewStaff(string role) =>
+        StaffMember.Invite(Guid.CreateVersion7(), $"Staff.{Guid.NewGuid():N}@Example.com", "Sam Support", role, TestData.Now);
 
     private async Task<string?> ScalarTextAsync(string sql, Guid id)
     {
