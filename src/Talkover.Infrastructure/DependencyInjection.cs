@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<IAgentRepository, AgentRepository>();
         services.AddScoped<IEnvironmentRepository, EnvironmentRepository>();
         services.AddScoped<IStaffRepository, StaffRepository>();
+        services.AddScoped<IStaffCredentialRepository, StaffCredentialRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
 
         services.AddScoped<IPhoneNumberQueries, PhoneNumberQueries>();

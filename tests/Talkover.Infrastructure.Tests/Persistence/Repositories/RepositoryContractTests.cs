@@ -633,6 +633,66 @@ public abstract class RepositoryContractTests
         Assert.That(after - before, Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task StaffApiKeys_AreFoundByHashUntilRevokedAndRecordTheirUseSparingly()
+    {
+        var member = NewStaff(StaffRole.Reviewer);
+        var key = new StaffApiKey(Guid.CreateVersion7(), member.Id, "laptop", Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0'), TestData.Now, null, null);
+        StaffApiKey? found = null, foundAfterRevoke = null;
+        IReadOnlyList<StaffApiKey> listed = [];
+        bool revoked = false, revokedByAnother = true;
+        await InTransactionAsync(async provider =>
+        {
+            await provider.GetRequiredService<IStaffRepository>().AddAsync(member, None);
+            var credentials = provider.GetRequiredService<IStaffCredentialRepository>();
+            await credentials.AddApiKeyAsync(key, None);
+            await credentials.TouchApiKeyAsync(key.Id, TestData.Now.AddMinutes(1), TimeSpan.FromMinutes(5), None);
+            await credentials.TouchApiKeyAsync(key.Id, TestData.Now.AddMinutes(2), TimeSpan.FromMinutes(5), None);
+            found = await credentials.FindActiveApiKeyAsync(key.KeyHash, None);
+            revokedByAnother = await credentials.RevokeApiKeyAsync(Guid.CreateVersion7(), key.Id, TestData.Now.AddMinutes(3), None);
+            revoked = await credentials.RevokeApiKeyAsync(member.Id, key.Id, TestData.Now.AddMinutes(3), None);
+            foundAfterRevoke = await credentials.FindActiveApiKeyAsync(key.KeyHash, None);
+            listed = await credentials.ListApiKeysAsync(member.Id, None);
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found, Is.EqualTo(key with { LastUsedAt = TestData.Now.AddMinutes(1) }), "the second use within five minutes writes nothing");
+            Assert.That((revokedByAnother, revoked), Is.EqualTo((false, true)), "only the key's own member revokes it");
+            Assert.That(foundAfterRevoke, Is.Null);
+            Assert.That(listed.Select(k => (k.Id, k.RevokedAt)), Is.EqualTo(new[] { (key.Id, (DateTime?)TestData.Now.AddMinutes(3)) }));
+        });
+    }
+
+    [Test]
+    public async Task StaffSetupLinks_WorkOnceAndANewOneRetiresTheOld()
+    {
+        var member = NewStaff(StaffRole.Viewer);
+        var first = new StaffSetupLink(Guid.CreateVersion7(), member.Id, new string('a', 48) + Guid.NewGuid().ToString("N")[..16], TestData.Now, TestData.Now + StaffSetupLink.Lifetime, null);
+        var second = first with { Id = Guid.CreateVersion7(), TokenHash = new string('b', 48) + Guid.NewGuid().ToString("N")[..16], CreatedAt = TestData.Now.AddMinutes(1) };
+        StaffSetupLink? oldAfterNew = null, newBeforeUse = null;
+        bool firstUse = false, secondUse = true;
+        await InTransactionAsync(async provider =>
+        {
+            await provider.GetRequiredService<IStaffRepository>().AddAsync(member, None);
+            var credentials = provider.GetRequiredService<IStaffCredentialRepository>();
+            await credentials.AddSetupLinkAsync(first, None);
+            await credentials.AddSetupLinkAsync(second, None);
+            oldAfterNew = await credentials.FindSetupLinkAsync(first.TokenHash, None);
+            newBeforeUse = await credentials.FindSetupLinkAsync(second.TokenHash, None);
+            firstUse = await credentials.UseSetupLinkAsync(second.Id, TestData.Now.AddMinutes(2), None);
+            secondUse = await credentials.UseSetupLinkAsync(second.Id, TestData.Now.AddMinutes(3), None);
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(oldAfterNew!.IsUsable(TestData.Now.AddMinutes(1)), Is.False, "a new link retires the old one");
+            Assert.That(newBeforeUse!.IsUsable(TestData.Now.AddMinutes(1)), Is.True);
+            Assert.That(newBeforeUse.IsUsable(TestData.Now + StaffSetupLink.Lifetime + TimeSpan.FromMinutes(1)), Is.False, "links expire after 72 hours");
+            Assert.That((firstUse, secondUse), Is.EqualTo((true, false)), "a link works once");
+        });
+    }
+
     private static StaffMember NewStaff(string role) =>
         StaffMember.Invite(Guid.CreateVersion7(), $"Staff.{Guid.NewGuid():N}@Example.com", "Sam Support", role, TestData.Now);
 
