@@ -139,8 +139,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     ExceptionHandler = context => ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred"),
 });
 
-app.MapOpenApi();
-app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapOpenApi().DisableRateLimiting();
+app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).DisableRateLimiting();
 app.MapControllers();
 
 await using (app)

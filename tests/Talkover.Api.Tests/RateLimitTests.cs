@@ -60,4 +60,22 @@ public sealed class RateLimitTests : ApiTestBase
 
         Assert.That(response.Header("X-RateLimit-Limit"), Is.EqualTo("8"));
     }
+
+    [Test]
+    public async Task HealthAndTheApiDescription_AfterAFloodOfBadTokens_StillAnswer()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            await Api.SendAsync(HttpMethod.Get, "/api/v1/agents", "talq_not-a-real-token");
+        }
+
+        var flooded = await Api.SendAsync(HttpMethod.Get, "/api/v1/agents", "talq_not-a-real-token");
+        var health = await Api.GetAsync("/api/v1/health", null);
+        var document = await Api.SendAsync(HttpMethod.Get, "/openapi/v1.json");
+        var reference = await Api.SendAsync(HttpMethod.Get, "/docs");
+
+        flooded.ExpectError(HttpStatusCode.TooManyRequests, "RATE_LIMIT_EXCEEDED");
+        Assert.That((health.Status, document.Status, reference.Status), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK)));
+        Assert.That(health.Header("X-RateLimit-Limit"), Is.Null, "health is not counted at all");
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Talkover.Api.Http;
 using Talkover.Application.Abstractions;
 
@@ -6,12 +7,13 @@ namespace Talkover.Api.Controllers;
 
 [ApiController]
 [Route("api/v1/health")]
+[DisableRateLimiting]
 public sealed class HealthController(IDatabaseHealth database) : ControllerBase
 {
     public static readonly string Version = typeof(HealthController).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary>Check the service's health.</summary>
-    /// <remarks>Healthy when the database answers a read and a write within about 2 s; no credential needed.</remarks>
+    /// <remarks>Healthy when the database answers a read and a write within about 2 s; no credential needed, never rate limited.</remarks>
     [HttpGet(Name = "getHealth")]
     [ProducesResponseType<ApiEnvelope<HealthDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(CancellationToken cancellationToken)

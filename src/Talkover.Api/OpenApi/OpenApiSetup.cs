@@ -228,6 +228,7 @@ public static class OpenApiSetup
         var metadata = action.EndpointMetadata;
         var policy = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null);
         var takesBody = context.Description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body);
+        var rateLimited = !metadata.OfType<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>().Any();
         var writes = context.Description.HttpMethod is "POST" or "PUT";
 
         // Bodies are JSON in UTF-8, and every answer is JSON: other media types MVC could read or write are refused.
@@ -339,7 +340,7 @@ public static class OpenApiSetup
         foreach (var (status, response) in operation.Responses.Select(r => (r.Key, (OpenApiResponse)r.Value)))
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            foreach (var header in Headers.For(status, rateLimited: policy is not null, writes: writes && policy is not null, locates: metadata.OfType<LocationHeaderAttribute>().Any()))
+            foreach (var header in Headers.For(status, rateLimited, writes: writes && policy is not null, locates: metadata.OfType<LocationHeaderAttribute>().Any()))
             {
                 response.Headers[header] = new OpenApiHeaderReference(header, context.Document);
             }

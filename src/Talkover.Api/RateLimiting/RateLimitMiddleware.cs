@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.RateLimiting;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
 using Talkover.Domain.Common;
@@ -9,12 +10,20 @@ namespace Talkover.Api.RateLimiting;
 /// <summary>
 /// Counts every request against a window: an environment's by its plan, the admin key's at the
 /// enterprise limit, anonymous (or failed) credentials per client address at the standard limit.
-/// Every response says where the caller stands; over the limit is 429 with Retry-After.
+/// Every response says where the caller stands; over the limit is 429 with Retry-After. Endpoints marked
+/// <see cref="DisableRateLimitingAttribute"/> are never counted.
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter counter, RateLimitOptions limits)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // Health, the API description and the reference page: no flood of bad tokens makes a healthy node look down.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
         var (key, limit) = PartitionFor(context.User, context, limits);
         var decision = counter.Acquire(key, limit);
 
