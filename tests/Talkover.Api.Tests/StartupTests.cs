@@ -37,7 +37,7 @@ public sealed partial class StartupTests
             ["ConnectionStrings__Talkover"] = $"Data Source={_dbPath}",
         }, "--urls", $"http://127.0.0.1:{port}");
 
-        await service.WaitForOutputAsync("Now listening on", Patience);
+        await service.WaitForOutputAsync("Request the release of the free demo number", Patience);
         var output = service.Stdout;
         var token = TokenLine().Match(output).Groups[1].Value;
         var path = CurlPath().Match(output).Groups[1].Value;
@@ -65,11 +65,11 @@ public sealed partial class StartupTests
         };
         await using (var first = ServiceProcess.Start(environment, "--urls", $"http://127.0.0.1:{ServiceProcess.FreePort()}"))
         {
-            await first.WaitForOutputAsync("Now listening on", Patience);
+            await first.WaitForOutputAsync("Request the release of the free demo number", Patience);
         }
 
         await using var second = ServiceProcess.Start(environment, "--urls", $"http://127.0.0.1:{ServiceProcess.FreePort()}");
-        await second.WaitForOutputAsync("Now listening on", Patience);
+        await second.WaitForOutputAsync("Demo data is already in the database", Patience);
 
         Assert.That(second.Stdout, Does.Not.Match("talq_[A-Za-z0-9_-]{43}").And.Contain("Demo data is already in the database"));
     }
@@ -158,6 +158,28 @@ public sealed partial class StartupTests
         Assert.That(exitCode, Is.Not.Zero);
         Assert.That(service.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith("talkover: ").And.One.Contains($"127.0.0.1:{port}"), service.Stderr);
         Assert.That(service.Stdout + service.Stderr, Does.Not.Contain("   at "), "no stack trace on either stream");
+    }
+
+    [Test]
+    public async Task PortAlreadyInUse_OnAFirstRun_KeepsTheDemoTokenForTheRunThatListens()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var development = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Talkover"] = $"Data Source={_dbPath}",
+        };
+        await using (var failed = ServiceProcess.Start(development, "--urls", $"http://127.0.0.1:{((IPEndPoint)occupant.LocalEndpoint).Port}"))
+        {
+            Assert.That(await failed.WaitForExitAsync(Patience), Is.Not.Zero);
+            Assert.That(failed.Stdout, Does.Not.Match("talq_[A-Za-z0-9_-]{43}"), "no token is printed by a run that cannot serve it");
+        }
+
+        await using var listening = ServiceProcess.Start(development, "--urls", $"http://127.0.0.1:{ServiceProcess.FreePort()}");
+        await listening.WaitForOutputAsync("Request the release of the free demo number", Patience);
+
+        Assert.That(TokenLine().Match(listening.Stdout).Success, Is.True, listening.Stdout);
     }
 
     [GeneratedRegex(@"^\s+(talq_[A-Za-z0-9_-]{43})\s*$", RegexOptions.Multiline)]

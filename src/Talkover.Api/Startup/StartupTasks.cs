@@ -1,15 +1,20 @@
 namespace Talkover.Api.Startup;
 
 /// <summary>
-/// Runs before the server takes requests, once the database is ready (Program prepares it before the
-/// host is built): creates the demo data on an empty database and prints its token once.
+/// Runs once the server listens (the database was made ready before the host was built): creates the
+/// demo data on an empty database and prints its token once. Not before: a start that fails to listen
+/// (a port already in use) must not spend the token it could never have served.
 /// </summary>
 public sealed class StartupTasks(
     TalkoverSettings settings,
     IServiceScopeFactory scopes,
-    IConfiguration configuration) : IHostedService
+    IConfiguration configuration) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         if (!settings.SeedDemoData)
         {
@@ -47,5 +52,9 @@ public sealed class StartupTasks(
             """);
     }
 
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
