@@ -42,7 +42,8 @@ public sealed class InputModelBinderProvider : IModelBinderProvider
             var t when t == typeof(int) => Binder<int>(text =>
                 int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : Input<int>.WrongType),
             var t when t == typeof(Guid) => Binder<Guid>(RouteIds.Parse),
-            _ => null,
+            // MVC's own binder would fall back to Input<T>'s type converter, which reads nothing: refuse loudly instead.
+            var other => throw new NotSupportedException($"A query parameter of type Input<{other.Name}> has no reader; add one here."),
         };
     }
 
