@@ -12,6 +12,7 @@ using Talkover.Api.Startup;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
 using Talkover.Domain.Common;
+using Talkover.Domain.Staff;
 using Talkover.Infrastructure;
 using Talkover.Infrastructure.Persistence;
 
@@ -55,6 +56,11 @@ catch (Exception ex) when (ex is DatabaseUnavailableException or DbException or 
     return 1;
 }
 
+if (StaffCommandLine.Handles(args))
+{
+    return await StaffCommandLine.RunAsync(args, settings, builder.Configuration);
+}
+
 if (args.Contains("migrate"))
 {
     Console.WriteLine("talkover: the database is up to date.");
@@ -82,6 +88,8 @@ builder.Services.AddSingleton(new AdminKey(settings.AdminApiKey));
 builder.Services.AddSingleton(settings with { AdminApiKey = null });
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(settings.Database);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton<IConsoleLinks, ConsoleLinks>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddHostedService<ExpiredKeySweeper>();
@@ -108,7 +116,9 @@ builder.Services
     .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Tenant, policy => policy.RequireClaim(CredentialKinds.ClaimType, CredentialKinds.Environment))
-    .AddPolicy(Policies.Admin, policy => policy.RequireClaim(CredentialKinds.ClaimType, CredentialKinds.Admin));
+    .AddPolicy(Policies.Viewer, policy => policy.AddRequirements(new StaffRoleRequirement(StaffRole.Viewer)))
+    .AddPolicy(Policies.Reviewer, policy => policy.AddRequirements(new StaffRoleRequirement(StaffRole.Reviewer)))
+    .AddPolicy(Policies.Admin, policy => policy.AddRequirements(new StaffRoleRequirement(StaffRole.Admin)));
 builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, EnvelopeAuthorizationResultHandler>();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddTalkoverOpenApi();

@@ -28,6 +28,7 @@ public static class DependencyInjection
 
         services.AddAutoMapper(assembly);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Staff.SetupLinks>();
         return services;
     }
 

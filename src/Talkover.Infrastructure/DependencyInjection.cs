@@ -32,9 +32,11 @@ public static class DependencyInjection
         services.AddScoped<IAgentQueries, AgentQueries>();
         services.AddScoped<IReleaseRequestQueries, ReleaseRequestQueries>();
         services.AddScoped<ICredentialQueries, CredentialQueries>();
+        services.AddScoped<IStaffQueries, StaffQueries>();
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();
 
         services.AddSingleton<IAccessTokenService, AccessTokenService>();
+        services.AddSingleton<IStaffPasswordHasher, StaffPasswordHasher>();
         return services;
     }
 

@@ -14,6 +14,7 @@ public sealed class RateLimitTests : ApiTestBase
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimits:StandardPerMinute"] = "5",
+        ["RateLimits:AnonymousPerMinute"] = "5",
         ["RateLimits:ProfessionalPerMinute"] = "8",
     };
 

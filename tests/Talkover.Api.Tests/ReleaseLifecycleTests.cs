@@ -210,8 +210,8 @@ public sealed class ReleaseLifecycleTests : ApiTestBase
         var history = detail.Data["history"]!.AsArray();
         Assert.Multiple(() =>
         {
-            Assert.That(history.Select(h => (h!["from_status"]?.GetValue<string>(), h["to_status"]!.GetValue<string>(), h["actor"]!.GetValue<string>())),
-                Is.EqualTo(new (string?, string, string)[] { (null, "pending", "customer"), ("pending", "rejected", "support") }));
+            Assert.That(history.Select(h => (h!["from_status"]?.GetValue<string>(), h["to_status"]!.GetValue<string>(), h["actor"]!["type"]!.GetValue<string>())),
+                Is.EqualTo(new (string?, string, string)[] { (null, "pending", "customer"), ("pending", "rejected", "system") }));
             Assert.That(history[1]!["note"]!.GetValue<string>(), Is.EqualTo("Still under contract until March."));
             Assert.That(history[1]!["occurred_at"]!.GetValue<string>(), Does.EndWith("Z"));
             Assert.That(firstDetail.Data["history"]!.AsArray().Select(h => h!["to_status"]!.GetValue<string>()), Is.EqualTo(new[] { "pending", "cancelled" }));

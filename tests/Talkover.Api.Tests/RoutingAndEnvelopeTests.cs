@@ -58,7 +58,7 @@ public sealed class RoutingAndEnvelopeTests : ApiTestBase
             Assert.That(release["responses"]!["409"]!["description"]!.GetValue<string>(), Does.Contain("RELEASE_ALREADY_PENDING"));
             Assert.That(release["responses"]!["422"]!["description"]!.GetValue<string>(), Does.Contain("PHONE_NUMBER_IN_USE").And.Contain("VALIDATION_ERROR"));
             Assert.That(release["security"]![0]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "environment_token" }));
-            Assert.That(response.Json["components"]!["securitySchemes"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "environment_token", "admin_key" }));
+            Assert.That(response.Json["components"]!["securitySchemes"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "environment_token", "staff_key" }));
         });
     }
 

@@ -52,6 +52,7 @@ public sealed partial class StartupTests
         created.ExpectStatus(HttpStatusCode.Created);
         again.ExpectError(HttpStatusCode.Conflict, "RELEASE_ALREADY_PENDING");
         Assert.That(output, Does.Contain("Admin key for this run"));
+        Assert.That(output, Does.Match(@"email +demo-admin@talkover\.example\s+password +[A-Za-z0-9_-]{16}\s"), "a demo admin for the console");
         Assert.That(File.Exists(_dbPath), Is.True, "the SQLite folder is created when missing");
     }
 
@@ -87,6 +88,38 @@ public sealed partial class StartupTests
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'release_requests'";
         Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(1L));
+    }
+
+    [Test]
+    public async Task StaffAddCommand_PrintsTheSetupLinkOnce_AndRefusesATakenEmail()
+    {
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__Talkover"] = $"Data Source={_dbPath}" };
+        string[] add = ["staff", "add", "--email", "first.admin@support.example", "--name", "First Admin", "--role", "admin"];
+
+        await using (var first = ServiceProcess.Start(environment, add))
+        {
+            Assert.That(await first.WaitForExitAsync(Patience), Is.Zero, first.Stderr);
+            Assert.That(first.Stdout, Does.Match(@"http://127\.0\.0\.1:5080/console/setup\?token=[A-Za-z0-9_-]{43}"));
+        }
+
+        await using var second = ServiceProcess.Start(environment, add);
+        Assert.That(await second.WaitForExitAsync(Patience), Is.EqualTo(1));
+        Assert.That(second.Stderr.Trim(), Is.EqualTo("talkover: A staff member with this email already exists"));
+
+        await using var connection = new SqliteConnection($"Data Source={_dbPath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT role || ' ' || status FROM staff_members";
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("admin active"));
+    }
+
+    [Test]
+    public async Task StaffAddCommand_WithoutItsOptions_SaysHowToUseIt()
+    {
+        await using var service = ServiceProcess.Start(new Dictionary<string, string> { ["ConnectionStrings__Talkover"] = $"Data Source={_dbPath}" }, "staff", "add", "--email", "x@support.example");
+
+        Assert.That(await service.WaitForExitAsync(Patience), Is.EqualTo(2));
+        Assert.That(service.Stderr, Does.Contain("usage: staff add --email EMAIL --name NAME"));
     }
 
     [TestCase("Database__Provider", "Oracle", "Database:Provider 'Oracle' is not supported")]

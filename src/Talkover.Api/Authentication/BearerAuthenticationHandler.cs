@@ -7,8 +7,10 @@ using Talkover.Application.Abstractions;
 namespace Talkover.Api.Authentication;
 
 /// <summary>
-/// <c>Authorization: Bearer …</c> carries either the admin key or an environment token (<c>talq_…</c>).
-/// Tokens are looked up by their SHA-256 hash; the secret itself is never stored or logged.
+/// <c>Authorization: Bearer …</c> carries the bootstrap admin key, a staff API key (<c>tks_…</c>) or an
+/// environment token (<c>talq_…</c>). Keys and tokens are looked up by their SHA-256 hash on every request,
+/// so a revoked key, a disabled member or a changed role takes effect at once; the secret itself is
+/// never stored or logged.
 /// </summary>
 public sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -16,9 +18,15 @@ public sealed class BearerAuthenticationHandler(
     UrlEncoder encoder,
     AdminKey adminKey,
     IAccessTokenService tokens,
-    ICredentialQueries credentials) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    ICredentialQueries credentials,
+    IStaffCredentialRepository staffCredentials,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Bearer";
+
+    /// <summary>A key's <c>last_used_at</c> is written at most this often, so a busy key does not write on every request.</summary>
+    public static readonly TimeSpan LastUsedGranularity = TimeSpan.FromMinutes(1);
+
     private const int MaxCredentialLength = 512;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -42,7 +50,13 @@ public sealed class BearerAuthenticationHandler(
 
         if (adminKey.Matches(presented))
         {
-            return Success(new Claim(CredentialKinds.ClaimType, CredentialKinds.Admin));
+            Context.Features.Set(new CredentialSecret(presented));
+            return Success(TalkoverClaims.ForSystem());
+        }
+
+        if (presented.StartsWith(IAccessTokenService.StaffKeyPrefix, StringComparison.Ordinal))
+        {
+            return await AuthenticateStaffKeyAsync(presented);
         }
 
         if (!presented.StartsWith(IAccessTokenService.EnvironmentTokenPrefix, StringComparison.Ordinal))
@@ -61,6 +75,24 @@ public sealed class BearerAuthenticationHandler(
             new Claim(TalkoverClaims.EnvironmentIdClaim, credential.EnvironmentId.ToString()),
             new Claim(TalkoverClaims.TokenIdClaim, credential.TokenId.ToString()),
             new Claim(TalkoverClaims.PlanClaim, credential.Plan));
+    }
+
+    private async Task<AuthenticateResult> AuthenticateStaffKeyAsync(string presented)
+    {
+        var staff = await credentials.FindStaffByKeyHashAsync(tokens.Hash(presented), Context.RequestAborted);
+        if (staff is null)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked staff key, or a disabled member.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (staff.KeyLastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedGranularity)
+        {
+            await staffCredentials.TouchApiKeyAsync(staff.KeyId!.Value, now, LastUsedGranularity, Context.RequestAborted);
+        }
+
+        Context.Features.Set(new CredentialSecret(presented));
+        return Success(TalkoverClaims.ForStaff(staff.StaffId, staff.Name, staff.Email, staff.Role, staff.SecurityStamp));
     }
 
     private static AuthenticateResult Success(params Claim[] claims) =>

@@ -5,17 +5,20 @@ using Talkover.Domain.Common;
 
 namespace Talkover.Api.Authentication;
 
-/// <summary>Answers a failed authorization with the error envelope: 401 INVALID_TOKEN or 403 UNAUTHORIZED.</summary>
-public sealed class EnvelopeAuthorizationResultHandler(AdminKey adminKey) : IAuthorizationMiddlewareResultHandler
+/// <summary>
+/// Answers a failed authorization on an API route with the error envelope: 401 INVALID_TOKEN, 403
+/// UNAUTHORIZED (a credential of the wrong kind) or 403 INSUFFICIENT_ROLE (a staff role too low).
+/// </summary>
+public sealed class EnvelopeAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        var adminRoute = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Policies.Admin) == true;
-        if (adminRoute && !adminKey.IsConfigured)
+        if (!context.Request.Path.StartsWithSegments("/api"))
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.Unauthorized, "Admin routes are disabled: Admin__ApiKey is not configured");
+            // The console signs in and out with its own pages.
+            await _default.HandleAsync(next, context, policy, authorizeResult);
             return;
         }
 
@@ -29,11 +32,22 @@ public sealed class EnvelopeAuthorizationResultHandler(AdminKey adminKey) : IAut
 
         if (authorizeResult.Forbidden)
         {
-            var message = adminRoute ? "An environment token cannot use admin routes" : "The admin key cannot use environment routes";
-            await ApiErrors.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.Unauthorized, message);
+            var staffRoute = policy.Requirements.OfType<StaffRoleRequirement>().Any();
+            var (code, message) = (staffRoute, context.User.IsStaffOrSystem()) switch
+            {
+                (true, true) => (ErrorCodes.InsufficientRole, RoleMessage(authorizeResult)),
+                (true, false) => (ErrorCodes.Unauthorized, "An environment token cannot use admin routes"),
+                _ => (ErrorCodes.Unauthorized, "Staff credentials cannot use environment routes"),
+            };
+            await ApiErrors.WriteAsync(context, StatusCodes.Status403Forbidden, code, message);
             return;
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);
     }
+
+    private static string RoleMessage(PolicyAuthorizationResult result) =>
+        result.AuthorizationFailure?.FailedRequirements.OfType<StaffRoleRequirement>().FirstOrDefault() is { } failed
+            ? $"This action needs the {failed.Role} role"
+            : "Your role does not allow this action";
 }

@@ -18,7 +18,7 @@ namespace Talkover.Api.Controllers;
 
 /// <summary>The review queue for support staff: every environment's requests, and the decisions on them.</summary>
 [Route("api/v1/admin/release-requests")]
-[Authorize(Policy = Policies.Admin)]
+[Authorize(Policy = Policies.Viewer)]
 public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiControllerBase(mediator)
 {
     /// <summary>List the review queue.</summary>
@@ -46,6 +46,7 @@ public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiCont
     /// <summary>Approve a release request.</summary>
     /// <remarks>The number is released for good, in the same transaction. Irreversible.</remarks>
     [HttpPost("{request_id}/approve", Name = "approveReleaseRequest")]
+    [Authorize(Policy = Policies.Reviewer)]
     [ProducesResponseType<ApiEnvelope<AdminReleaseRequestDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
     [ErrorCode(StatusCodes.Status409Conflict, ErrorCodes.ReleaseRequestNotPending)]
@@ -55,19 +56,20 @@ public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiCont
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] ApproveBody body,
         CancellationToken cancellationToken)
     {
-        var request = await Mediator.Send(new ApproveReleaseRequestCommand(RouteIds.Parse(requestId), body.Note), cancellationToken);
+        var request = await Mediator.Send(new ApproveReleaseRequestCommand(RouteIds.Parse(requestId), body.Note, Actor), cancellationToken);
         return Ok(Envelope(request, "Release request approved; the phone number is released"));
     }
 
     /// <summary>Reject a release request.</summary>
     /// <remarks>Reject, saying why (10–500 characters).</remarks>
     [HttpPost("{request_id}/reject", Name = "rejectReleaseRequest")]
+    [Authorize(Policy = Policies.Reviewer)]
     [ProducesResponseType<ApiEnvelope<AdminReleaseRequestDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.ReleaseRequestNotFound)]
     [ErrorCode(StatusCodes.Status409Conflict, ErrorCodes.ReleaseRequestNotPending)]
     public async Task<IActionResult> Reject([FromRoute(Name = "request_id")] string requestId, [FromBody] RejectBody body, CancellationToken cancellationToken)
     {
-        var request = await Mediator.Send(new RejectReleaseRequestCommand(RouteIds.Parse(requestId), body.Note), cancellationToken);
+        var request = await Mediator.Send(new RejectReleaseRequestCommand(RouteIds.Parse(requestId), body.Note, Actor), cancellationToken);
         return Ok(Envelope(request, "Release request rejected"));
     }
 

@@ -35,7 +35,7 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.PhoneNumberInUse)]
     public async Task<IActionResult> RequestRelease([FromRoute(Name = "phone_number_id")] string phoneNumberId, [FromBody] RequestReleaseBody body, CancellationToken cancellationToken)
     {
-        var request = await Mediator.Send(new RequestPhoneNumberReleaseCommand(EnvironmentId, RouteIds.Parse(phoneNumberId), body.Reason), cancellationToken);
+        var request = await Mediator.Send(new RequestPhoneNumberReleaseCommand(EnvironmentId, RouteIds.Parse(phoneNumberId), body.Reason, Actor), cancellationToken);
         return CreatedEnvelope($"/api/v1/phone-numbers/release-requests/{request.Id}", request);
     }
 
@@ -87,7 +87,7 @@ public sealed class PhoneNumbersController(IMediator mediator) : ApiControllerBa
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] NoteBody body,
         CancellationToken cancellationToken)
     {
-        var request = await Mediator.Send(new CancelReleaseRequestCommand(EnvironmentId, RouteIds.Parse(requestId), body.Note), cancellationToken);
+        var request = await Mediator.Send(new CancelReleaseRequestCommand(EnvironmentId, RouteIds.Parse(requestId), body.Note, Actor), cancellationToken);
         return Ok(Envelope(request, "Release request cancelled"));
     }
 

@@ -37,6 +37,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
     public static int StatusFor(ErrorKind kind) => kind switch
     {
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

@@ -41,7 +41,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         var request = context.Request;
         var endpoint = context.GetEndpoint();
         var scope = ScopeOf(context.User);
-        if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method))
+        if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
             || !request.Headers.TryGetValue(HeaderName, out var values)
             || scope is null
             || endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>() is null)
@@ -151,7 +151,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
 
         var location = context.Response.Headers.Location.ToString();
         var response = new StoredResponse(status, context.Response.ContentType, location.Length > 0 ? location : null,
-            Protect(scope, key, bytes), context.TraceIdentifier, fingerprint);
+            Protect(context, key, bytes), context.TraceIdentifier, fingerprint);
         await store.SaveResponseAsync(scope, key, response, clock.GetUtcNow().UtcDateTime + Retention, CancellationToken.None);
         await unitOfWork.CommitAsync(CancellationToken.None);
     }
@@ -186,27 +186,36 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
             context.Response.Headers.Location = response.Location;
         }
 
+        if (Unprotect(context, key, response.Body) is not { } body)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ErrorCodes.IdempotencyKeyMismatch,
+                "This Idempotency-Key was used with another of your credentials");
+            return;
+        }
+
         context.Response.Headers[ReplayedHeader] = "true";
-        await context.Response.Body.WriteAsync(Unprotect(scope, key, response.Body), context.RequestAborted);
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
-    private string? ScopeOf(ClaimsPrincipal user) => user.FindFirstValue(CredentialKinds.ClaimType) switch
+    private string? ScopeOf(ClaimsPrincipal user) => user.Kind() switch
     {
         CredentialKinds.Environment => "env:" + user.FindFirstValue(TalkoverClaims.EnvironmentIdClaim),
-        CredentialKinds.Admin => adminKey.ScopeName,
+        CredentialKinds.Staff => "staff:" + user.FindFirstValue(TalkoverClaims.StaffIdClaim),
+        CredentialKinds.System => adminKey.ScopeName,
         _ => null,
     };
 
-    // Admin responses can carry a freshly issued token, and no secret may rest in the database:
-    // they are kept encrypted (AES-GCM) under a key derived from the admin key and the idempotency key.
-    private byte[] Protect(string scope, string key, byte[] body)
+    // Staff responses can carry a freshly issued secret (a token, a key, a setup link), and no secret may
+    // rest in the database: they are kept encrypted (AES-GCM) under a key derived from the credential the
+    // caller presented and the idempotency key. The database holds only that credential's hash.
+    private static byte[] Protect(HttpContext context, string key, byte[] body)
     {
-        if (!scope.StartsWith("admin", StringComparison.Ordinal))
+        if (context.Features.Get<CredentialSecret>() is not { } secret)
         {
             return body;
         }
 
-        using var aes = new AesGcm(adminKey.DeriveKey("idempotent-response", key), AesGcm.TagByteSizes.MaxSize);
+        using var aes = new AesGcm(secret.DeriveKey("idempotent-response", key), AesGcm.TagByteSizes.MaxSize);
         var sealedBody = new byte[12 + 16 + body.Length];
         var nonce = sealedBody.AsSpan(0, 12);
         RandomNumberGenerator.Fill(nonce);
@@ -214,17 +223,30 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         return sealedBody;
     }
 
-    private byte[] Unprotect(string scope, string key, byte[] stored)
+    /// <summary>The stored body, or null when it was sealed under another credential (the member's other key).</summary>
+    private static byte[]? Unprotect(HttpContext context, string key, byte[] stored)
     {
-        if (!scope.StartsWith("admin", StringComparison.Ordinal))
+        if (context.Features.Get<CredentialSecret>() is not { } secret)
         {
             return stored;
         }
 
-        using var aes = new AesGcm(adminKey.DeriveKey("idempotent-response", key), AesGcm.TagByteSizes.MaxSize);
+        if (stored.Length < 28)
+        {
+            return null;
+        }
+
+        using var aes = new AesGcm(secret.DeriveKey("idempotent-response", key), AesGcm.TagByteSizes.MaxSize);
         var body = new byte[stored.Length - 28];
-        aes.Decrypt(stored.AsSpan(0, 12), stored.AsSpan(28), stored.AsSpan(12, 16), body);
-        return body;
+        try
+        {
+            aes.Decrypt(stored.AsSpan(0, 12), stored.AsSpan(28), stored.AsSpan(12, 16), body);
+            return body;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
     }
 
     // Method, path with query, and the body's bytes as far as they were read (none when its

@@ -31,7 +31,7 @@ namespace Talkover.Api.OpenApi;
 public static class OpenApiSetup
 {
     private const string TenantScheme = "environment_token";
-    private const string AdminScheme = "admin_key";
+    private const string AdminScheme = "staff_key";
 
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
@@ -107,7 +107,7 @@ public static class OpenApiSetup
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "Admin key (Admin__ApiKey).",
+            Description = "A staff member's personal API key (tks_ followed by 43 base64url characters), or the bootstrap admin key (Admin__ApiKey, role admin).",
         };
 
         document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
@@ -226,10 +226,11 @@ public static class OpenApiSetup
     {
         var action = context.Description.ActionDescriptor;
         var metadata = action.EndpointMetadata;
-        var policy = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null);
+        // The most demanding of the controller's and the action's policies (Viewer < Reviewer < Admin).
+        var policy = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).LastOrDefault();
         var takesBody = context.Description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body);
         var rateLimited = !metadata.OfType<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>().Any();
-        var writes = context.Description.HttpMethod is "POST" or "PUT";
+        var writes = context.Description.HttpMethod is "POST" or "PUT" or "PATCH";
 
         // Bodies are JSON in UTF-8, and every answer is JSON: other media types MVC could read or write are refused.
         if (operation.RequestBody is OpenApiRequestBody { Content: { } requestTypes })
@@ -294,7 +295,14 @@ public static class OpenApiSetup
             errors.Add((StatusCodes.Status401Unauthorized, ErrorCodes.InvalidToken));
             errors.Add((StatusCodes.Status403Forbidden, ErrorCodes.Unauthorized));
             errors.Add((StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded));
-            var scheme = policy == Policies.Admin ? AdminScheme : TenantScheme;
+            if (Policies.IsStaffPolicy(policy))
+            {
+                errors.Add((StatusCodes.Status403Forbidden, ErrorCodes.InsufficientRole));
+                var role = policy![Policies.StaffPrefix.Length..];
+                operation.Description = $"{operation.Description}\n\nNeeds the `{role}` role or above.".TrimStart();
+            }
+
+            var scheme = Policies.IsStaffPolicy(policy) ? AdminScheme : TenantScheme;
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }];
         }
         else

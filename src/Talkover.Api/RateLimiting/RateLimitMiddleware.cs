@@ -8,8 +8,8 @@ using Talkover.Domain.Common;
 namespace Talkover.Api.RateLimiting;
 
 /// <summary>
-/// Counts every request against a window: an environment's by its plan, the admin key's at the
-/// enterprise limit, anonymous (or failed) credentials per client address at the standard limit.
+/// Counts every request against a window: an environment's by its plan, each staff member's (and the
+/// bootstrap key's) at the staff limit, anonymous (or failed) credentials per client address.
 /// Every response says where the caller stands; over the limit is 429 with Retry-After. Endpoints marked
 /// <see cref="DisableRateLimitingAttribute"/> are never counted.
 /// </summary>
@@ -56,7 +56,8 @@ public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter
         user.FindFirstValue(CredentialKinds.ClaimType) switch
         {
             CredentialKinds.Environment => ("env:" + user.FindFirstValue(TalkoverClaims.EnvironmentIdClaim), limits.ForPlan(user.FindFirstValue(TalkoverClaims.PlanClaim))),
-            CredentialKinds.Admin => ("admin", limits.EnterprisePerMinute),
-            _ => ("ip:" + context.Connection.RemoteIpAddress, limits.StandardPerMinute),
+            CredentialKinds.Staff => ("staff:" + user.FindFirstValue(TalkoverClaims.StaffIdClaim), limits.StaffPerMinute),
+            CredentialKinds.System => ("system", limits.StaffPerMinute),
+            _ => ("ip:" + context.Connection.RemoteIpAddress, limits.AnonymousPerMinute),
         };
 }

@@ -49,6 +49,11 @@ public sealed class StartupTasks(
 
             {{demo.AssignedNumber.Number}} (id {{demo.AssignedNumber.Id}}) is held by agent {{demo.AgentId}}, so releasing it answers 422 PHONE_NUMBER_IN_USE.
 
+            Review it in the console at {{baseUrl}}/console as the demo admin (password shown this once only):
+
+                email     {{DemoSeeder.AdminEmail}}
+                password  {{demo.AdminPassword}}
+
             """);
     }
 

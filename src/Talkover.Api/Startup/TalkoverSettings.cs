@@ -52,9 +52,11 @@ public sealed record TalkoverSettings
 
         var rateLimits = new RateLimitOptions();
         configuration.GetSection("RateLimits").Bind(rateLimits);
-        if (rateLimits.StandardPerMinute < 1 || rateLimits.ProfessionalPerMinute < 1 || rateLimits.EnterprisePerMinute < 1)
+        if (rateLimits.StandardPerMinute < 1 || rateLimits.ProfessionalPerMinute < 1 || rateLimits.EnterprisePerMinute < 1
+            || rateLimits.AnonymousPerMinute < 1 || rateLimits.StaffPerMinute < 1)
         {
-            throw new InvalidOperationException("RateLimits:StandardPerMinute, ProfessionalPerMinute and EnterprisePerMinute must be at least 1.");
+            throw new InvalidOperationException(
+                "RateLimits:StandardPerMinute, ProfessionalPerMinute, EnterprisePerMinute, AnonymousPerMinute and StaffPerMinute must be at least 1.");
         }
 
         return new TalkoverSettings

@@ -19,6 +19,9 @@ public interface IStaffRepository
     /// <summary>Stores what changed: name, role, status, password, sign-in failures and lockout, security stamp.</summary>
     Task SaveAsync(StaffMember member, CancellationToken cancellationToken);
 
-    /// <summary>How many active members have the admin role (the last one may not be demoted or disabled).</summary>
-    Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// How many active members have the admin role (the last one may not be demoted or disabled), with
+    /// those rows locked until the transaction ends, so two changes that could each remove an admin run one after the other.
+    /// </summary>
+    Task<int> CountActiveAdminsForUpdateAsync(CancellationToken cancellationToken);
 }

@@ -6,7 +6,14 @@ public sealed record ReleaseRequestHistoryReadModel
 
     public string ToStatus { get; init; } = "";
 
+    /// <summary>The actor's type: customer, staff or system.</summary>
     public string Actor { get; init; } = "";
+
+    public Guid? ActorId { get; init; }
+
+    public string? ActorName { get; init; }
+
+    public string? ActorEmail { get; init; }
 
     public string? Note { get; init; }
 

@@ -10,9 +10,10 @@ public sealed class ReleaseRequestProfile : Profile
     {
         CreateMap<ReleaseRequest, ReleaseRequestDto>();
         CreateMap<ReleaseRequest, AdminReleaseRequestDto>();
-        CreateMap<ReleaseRequestStatusChange, ReleaseRequestHistoryDto>();
+        CreateMap<ReleaseRequestStatusChange, ReleaseRequestHistoryDto>().ForMember(d => d.Actor, o => o.MapFrom(s => ActorDto.From(s.Actor)));
         CreateMap<ReleaseRequestReadModel, ReleaseRequestDto>();
         CreateMap<ReleaseRequestReadModel, AdminReleaseRequestDto>().ForMember(d => d.History, o => o.Ignore());
-        CreateMap<ReleaseRequestHistoryReadModel, ReleaseRequestHistoryDto>();
+        CreateMap<ReleaseRequestHistoryReadModel, ReleaseRequestHistoryDto>()
+            .ForMember(d => d.Actor, o => o.MapFrom(s => ActorDto.From(s.Actor, s.ActorId, s.ActorName, s.ActorEmail)));
     }
 }

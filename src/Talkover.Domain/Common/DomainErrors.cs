@@ -18,6 +18,21 @@ public static class DomainErrors
     public static DomainException TokenNotFound() =>
         new(ErrorKind.NotFound, ErrorCodes.TokenNotFound, "Token not found");
 
+    public static DomainException StaffNotFound() =>
+        new(ErrorKind.NotFound, ErrorCodes.StaffNotFound, "Staff member not found");
+
+    public static DomainException StaffApiKeyNotFound() =>
+        new(ErrorKind.NotFound, ErrorCodes.StaffApiKeyNotFound, "API key not found");
+
+    public static DomainException StaffEmailTaken() =>
+        new(ErrorKind.Conflict, ErrorCodes.StaffEmailTaken, "A staff member with this email already exists");
+
+    public static DomainException LastAdmin() =>
+        new(ErrorKind.Conflict, ErrorCodes.LastAdmin, "At least one active admin must remain");
+
+    public static DomainException InsufficientRole(string required) =>
+        new(ErrorKind.Forbidden, ErrorCodes.InsufficientRole, $"This action needs the {required} role");
+
     public static DomainException ReleaseAlreadyPending() =>
         new(ErrorKind.Conflict, ErrorCodes.ReleaseAlreadyPending, "A release request for this phone number is already pending");
 

@@ -4,6 +4,7 @@ namespace Talkover.Domain.Common;
 public enum ErrorKind
 {
     NotFound,
+    Forbidden,
     Conflict,
     RuleViolation,
 }

@@ -72,7 +72,7 @@ public sealed class PhoneNumber
     /// and a number any agent (draft or published) holds cannot be released. <paramref name="actor"/>
     /// is who asked, as the request's history records it.
     /// </summary>
-    public ReleaseRequest RequestRelease(Guid requestId, ReleaseReason reason, DateTime now, string actor)
+    public ReleaseRequest RequestRelease(Guid requestId, ReleaseReason reason, DateTime now, Actor actor)
     {
         if (Status == PhoneNumberStatus.Released)
         {

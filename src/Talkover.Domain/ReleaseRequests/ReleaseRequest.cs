@@ -56,7 +56,7 @@ public sealed class ReleaseRequest
     public bool IsPending => Status == ReleaseRequestStatus.Pending;
 
     /// <summary>Only <see cref="PhoneNumbers.PhoneNumber.RequestRelease"/> opens a request, so its rules always ran.</summary>
-    internal static ReleaseRequest Open(Guid id, Guid environmentId, Guid phoneNumberId, string phoneNumber, ReleaseReason reason, DateTime now, string actor) =>
+    internal static ReleaseRequest Open(Guid id, Guid environmentId, Guid phoneNumberId, string phoneNumber, ReleaseReason reason, DateTime now, Actor actor) =>
         new(id, environmentId, phoneNumberId, phoneNumber, reason.Value, ReleaseRequestStatus.Pending, now, null, null,
             [new ReleaseRequestStatusChange(null, ReleaseRequestStatus.Pending, actor, null, now)]);
 
@@ -73,7 +73,7 @@ public sealed class ReleaseRequest
         IEnumerable<ReleaseRequestStatusChange> history) =>
         new(id, environmentId, phoneNumberId, phoneNumber, reason, status, requestedAt, resolvedAt, resolutionNote, history);
 
-    private void Resolve(string status, DateTime now, string? note, string actor)
+    private void Resolve(string status, DateTime now, string? note, Actor actor)
     {
         if (!IsPending)
         {
@@ -86,9 +86,9 @@ public sealed class ReleaseRequest
         ResolutionNote = note;
     }
 
-    public void Cancel(DateTime now, string? note, string actor) => Resolve(ReleaseRequestStatus.Cancelled, now, note, actor);
+    public void Cancel(DateTime now, string? note, Actor actor) => Resolve(ReleaseRequestStatus.Cancelled, now, note, actor);
 
-    public void Reject(DateTime now, string note, string actor) => Resolve(ReleaseRequestStatus.Rejected, now, note, actor);
+    public void Reject(DateTime now, string note, Actor actor) => Resolve(ReleaseRequestStatus.Rejected, now, note, actor);
 
-    public void Approve(DateTime now, string? note, string actor) => Resolve(ReleaseRequestStatus.Approved, now, note, actor);
+    public void Approve(DateTime now, string? note, Actor actor) => Resolve(ReleaseRequestStatus.Approved, now, note, actor);
 }

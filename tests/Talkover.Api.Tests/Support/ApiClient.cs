@@ -16,6 +16,8 @@ public sealed class ApiClient(HttpClient http)
     public HttpClient Http => http;
 
     /// <summary>A fresh fictional US number (+1 555 …), unique within the test run.</summary>
+    private static int _staffSeed;
+
     public static string NewNumber() => $"+1555{Interlocked.Increment(ref _numberSeed) % 10_000_000:D7}";
 
     public Task<ApiResponse> SendAsync(HttpMethod method, string path, string? token = null, string? json = null, string contentType = "application/json")
@@ -89,6 +91,20 @@ public sealed class ApiClient(HttpClient http)
     public Task<ApiResponse> RejectAsync(string requestId, string note = "Number is still under contract until next year.") =>
         PostAsync($"/api/v1/admin/release-requests/{requestId}/reject", TalkoverApiFactory.AdminKey, new { note });
 
+    public Task<ApiResponse> PatchAsync(string path, string? token, object body) =>
+        SendAsync(HttpMethod.Patch, path, token, JsonSerializer.Serialize(body));
+
+    /// <summary>A staff member added with the bootstrap key, with a personal API key of their own.</summary>
+    public async Task<TestStaff> CreateStaffAsync(string role, string? name = null, string? email = null)
+    {
+        name ??= $"{char.ToUpperInvariant(role[0])}{role[1..]} {Interlocked.Increment(ref _staffSeed)}";
+        email ??= $"{role}.{Guid.NewGuid():N}@support.example";
+        var member = (await PostAsync("/api/v1/admin/staff", TalkoverApiFactory.AdminKey, new { email, name, role })).ExpectStatus(HttpStatusCode.Created);
+        var id = member.Data["id"]!.GetValue<string>();
+        var key = (await PostAsync($"/api/v1/admin/staff/{id}/api-keys", TalkoverApiFactory.AdminKey, new { name = "tests" })).ExpectStatus(HttpStatusCode.Created);
+        return new TestStaff(id, email, name, role, key.Data["key"]!.GetValue<string>(), member.Data["setup_url"]!.GetValue<string>());
+    }
+
     public Task<ApiResponse> CancelAsync(TestEnvironment environment, string requestId) =>
         SendAsync(HttpMethod.Post, $"/api/v1/phone-numbers/release-requests/{requestId}/cancel", environment.Token);
 
@@ -97,6 +113,8 @@ public sealed class ApiClient(HttpClient http)
 }
 
 public sealed record TestEnvironment(string Id, string Token);
+
+public sealed record TestStaff(string Id, string Email, string Name, string Role, string Key, string SetupUrl);
 
 public sealed record ApiResponse(HttpStatusCode Status, string Body, HttpResponseHeaders Headers, HttpContentHeaders ContentHeaders)
 {

@@ -1,3 +1,4 @@
+using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -47,5 +48,28 @@ public abstract class ApiTestBase
     {
         await using var connection = new SqliteConnection(Factory.ConnectionString);
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
+    }
+
+    /// <summary>Whether the secret appears anywhere in the database file (or its WAL), in UTF-8.</summary>
+    protected bool DatabaseFileContains(string secret)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var needle = Encoding.UTF8.GetBytes(secret);
+        foreach (var suffix in new[] { "", "-wal" })
+        {
+            var path = Factory.DbPath + suffix;
+            if (File.Exists(path))
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                if (copy.ToArray().AsSpan().IndexOf(needle) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -25,7 +25,7 @@ public sealed class PipelineTests
     public void TearDown() => _host.Dispose();
 
     private static RequestPhoneNumberReleaseCommand ReleaseCommand(Input<Guid> phoneNumberId, Input<string> reason) =>
-        new(Ids.Environment, phoneNumberId, reason);
+        new(Ids.Environment, phoneNumberId, reason, Actor.Customer(Ids.Token));
 
     private void VerifyNothingTouched()
     {
@@ -94,7 +94,7 @@ public sealed class PipelineTests
             .Callback(() => calls.Add("load number"))
             .ReturnsAsync(number);
         _host.ReleaseRequests
-            .Setup(r => r.AddAsync(It.Is<ReleaseRequest>(r => r.History.Single().Actor == "customer"), It.IsAny<CancellationToken>()))
+            .Setup(r => r.AddAsync(It.Is<ReleaseRequest>(r => r.History.Single().Actor.Type == Actor.CustomerType), It.IsAny<CancellationToken>()))
             .Callback(() => calls.Add("store request"))
             .Returns(Task.CompletedTask);
 
@@ -176,7 +176,7 @@ public sealed class PipelineTests
         RecordTransaction([]);
         var number = new PhoneNumberBuilder().Build();
         _host.PhoneNumbers.Setup(r => r.GetForUpdateAsync(Ids.Environment, number.Id, It.IsAny<CancellationToken>())).ReturnsAsync(number);
-        _host.ReleaseRequests.Setup(r => r.AddAsync(It.Is<ReleaseRequest>(r => r.History.Single().Actor == "customer"), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _host.ReleaseRequests.Setup(r => r.AddAsync(It.Is<ReleaseRequest>(r => r.History.Single().Actor.Type == Actor.CustomerType), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
         await _host.Mediator.Send(ReleaseCommand(number.Id, Reason));
 

@@ -27,7 +27,7 @@ public sealed class RequestPhoneNumberReleaseCommandHandlerTests
 
     private RequestPhoneNumberReleaseCommandHandler Handler() => new(_phoneNumbers.Object, _releaseRequests.Object, TestMapper.Create(), _clock);
 
-    private static RequestPhoneNumberReleaseCommand Command(Guid phoneNumberId, string reason = Reason) => new(Ids.Environment, phoneNumberId, reason);
+    private static RequestPhoneNumberReleaseCommand Command(Guid phoneNumberId, string reason = Reason) => new(Ids.Environment, phoneNumberId, reason, Actor.Customer(Ids.Token));
 
     private void GivenNumber(Guid id, PhoneNumber? number) =>
         _phoneNumbers.Setup(r => r.GetForUpdateAsync(Ids.Environment, id, It.IsAny<CancellationToken>())).ReturnsAsync(number);
@@ -51,13 +51,13 @@ public sealed class RequestPhoneNumberReleaseCommandHandlerTests
         GivenNumber(number.Id, number);
         ReleaseRequest? stored = null;
         _releaseRequests
-            .Setup(r => r.AddAsync(It.Is<ReleaseRequest>(r => r.History.Single().Actor == "customer"), It.IsAny<CancellationToken>()))
+            .Setup(r => r.AddAsync(It.Is<ReleaseRequest>(r => r.History.Single().Actor.Type == Actor.CustomerType), It.IsAny<CancellationToken>()))
             .Callback((ReleaseRequest request, CancellationToken _) => stored = request)
             .Returns(Task.CompletedTask);
 
         var dto = await Handler().Handle(Command(number.Id, "   " + Reason + "\n  "), CancellationToken.None);
 
-        _releaseRequests.Verify(r => r.AddAsync(It.Is<ReleaseRequest>(r => r.History.Single().Actor == "customer"), It.IsAny<CancellationToken>()), Times.Once);
+        _releaseRequests.Verify(r => r.AddAsync(It.Is<ReleaseRequest>(r => r.History.Single().Actor.Type == Actor.CustomerType), It.IsAny<CancellationToken>()), Times.Once);
         Assert.That(stored, Is.Not.Null);
         using (Assert.EnterMultipleScope())
         {

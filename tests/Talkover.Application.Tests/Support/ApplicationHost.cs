@@ -31,6 +31,11 @@ internal sealed class ApplicationHost : IDisposable
         services.AddSingleton(ReleaseRequestQueries.Object);
         services.AddSingleton(new Mock<IEnvironmentRepository>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<IAccessTokenService>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IStaffRepository>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IStaffCredentialRepository>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IStaffQueries>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IStaffPasswordHasher>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IConsoleLinks>(MockBehavior.Strict).Object);
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _provider.CreateScope();

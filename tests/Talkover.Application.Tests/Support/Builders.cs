@@ -11,6 +11,9 @@ internal static class Ids
 {
     /// <summary>The environment the shared domain builders put numbers and agents in.</summary>
     public static readonly Guid Environment = PhoneNumberBuilder.DefaultEnvironmentId;
+
+    /// <summary>The environment token the customer's commands are sent with.</summary>
+    public static readonly Guid Token = Guid.Parse("0197a000-0000-7000-8000-00000000707e");
 }
 
 /// <summary>What the read side returns for an agent as it now is.</summary>

@@ -20,7 +20,7 @@ public sealed class PhoneNumberRequestReleaseTests
         var number = new PhoneNumberBuilder().WithNumber("+15551234567").Build();
         var requestId = Guid.NewGuid();
 
-        var request = number.RequestRelease(requestId, Reason, Now, "customer");
+        var request = number.RequestRelease(requestId, Reason, Now, Actor.Customer(null));
 
         using (Assert.EnterMultipleScope())
         {
@@ -44,7 +44,7 @@ public sealed class PhoneNumberRequestReleaseTests
         var existing = Guid.NewGuid();
         var number = new PhoneNumberBuilder().WithPendingRelease(existing).Build();
 
-        var error = Assert.Throws<DomainException>(() => number.RequestRelease(Guid.NewGuid(), Reason, Now, "customer"));
+        var error = Assert.Throws<DomainException>(() => number.RequestRelease(Guid.NewGuid(), Reason, Now, Actor.Customer(null)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -60,7 +60,7 @@ public sealed class PhoneNumberRequestReleaseTests
     {
         var number = new PhoneNumberBuilder().AssignedTo(Guid.NewGuid()).Build();
 
-        var error = Assert.Throws<DomainException>(() => number.RequestRelease(Guid.NewGuid(), Reason, Now, "customer"));
+        var error = Assert.Throws<DomainException>(() => number.RequestRelease(Guid.NewGuid(), Reason, Now, Actor.Customer(null)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -77,7 +77,7 @@ public sealed class PhoneNumberRequestReleaseTests
         var number = new PhoneNumberBuilder().AssignedTo(Guid.NewGuid(), Guid.NewGuid()).Build();
 
         Assert.That(
-            () => number.RequestRelease(Guid.NewGuid(), Reason, Now, "customer"),
+            () => number.RequestRelease(Guid.NewGuid(), Reason, Now, Actor.Customer(null)),
             Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Code)).EqualTo("PHONE_NUMBER_IN_USE"));
     }
 
@@ -87,7 +87,7 @@ public sealed class PhoneNumberRequestReleaseTests
         var number = new PhoneNumberBuilder().WithPendingRelease().AssignedTo(Guid.NewGuid()).Build();
 
         Assert.That(
-            () => number.RequestRelease(Guid.NewGuid(), Reason, Now, "customer"),
+            () => number.RequestRelease(Guid.NewGuid(), Reason, Now, Actor.Customer(null)),
             Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Code)).EqualTo("RELEASE_ALREADY_PENDING"));
     }
 
@@ -95,9 +95,9 @@ public sealed class PhoneNumberRequestReleaseTests
     public void RequestRelease_WhenCalledTwiceOnTheSameNumber_SecondThrowsAlreadyPending()
     {
         var number = new PhoneNumberBuilder().Build();
-        var first = number.RequestRelease(Guid.NewGuid(), Reason, Now, "customer");
+        var first = number.RequestRelease(Guid.NewGuid(), Reason, Now, Actor.Customer(null));
 
-        var error = Assert.Throws<DomainException>(() => number.RequestRelease(Guid.NewGuid(), Reason, Now.AddMinutes(1), "customer"));
+        var error = Assert.Throws<DomainException>(() => number.RequestRelease(Guid.NewGuid(), Reason, Now.AddMinutes(1), Actor.Customer(null)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -113,7 +113,7 @@ public sealed class PhoneNumberRequestReleaseTests
         var number = new PhoneNumberBuilder().Released().Build();
 
         Assert.That(
-            () => number.RequestRelease(Guid.NewGuid(), Reason, Now, "customer"),
+            () => number.RequestRelease(Guid.NewGuid(), Reason, Now, Actor.Customer(null)),
             Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Code)).EqualTo("PHONE_NUMBER_NOT_FOUND"));
     }
 }

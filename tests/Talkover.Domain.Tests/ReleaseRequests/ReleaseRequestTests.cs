@@ -12,11 +12,11 @@ public sealed class ReleaseRequestTests
 
     public static IEnumerable<TestCaseData> Transitions()
     {
-        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Cancel(at, note, "customer")), ReleaseRequestStatus.Cancelled)
+        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Cancel(at, note, Actor.Customer(null))), ReleaseRequestStatus.Cancelled)
             .SetArgDisplayNames("Cancel");
-        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Approve(at, note, "support")), ReleaseRequestStatus.Approved)
+        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Approve(at, note, Actor.System)), ReleaseRequestStatus.Approved)
             .SetArgDisplayNames("Approve");
-        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Reject(at, note, "support")), ReleaseRequestStatus.Rejected)
+        yield return new TestCaseData(new Action<ReleaseRequest, DateTime, string>((r, at, note) => r.Reject(at, note, Actor.System)), ReleaseRequestStatus.Rejected)
             .SetArgDisplayNames("Reject");
     }
 
@@ -33,7 +33,7 @@ public sealed class ReleaseRequestTests
     }
 
     private static ReleaseRequest PendingRequest() =>
-        new PhoneNumberBuilder().Build().RequestRelease(Guid.NewGuid(), ReleaseReason.From(Reasons.Valid), RequestedAt, "customer");
+        new PhoneNumberBuilder().Build().RequestRelease(Guid.NewGuid(), ReleaseReason.From(Reasons.Valid), RequestedAt, Actor.Customer(null));
 
     [TestCaseSource(nameof(Transitions))]
     public void Transition_WhenPending_ReachesTerminalStatusWithResolution(Action<ReleaseRequest, DateTime, string> transition, string expectedStatus)
@@ -57,7 +57,7 @@ public sealed class ReleaseRequestTests
     {
         var request = PendingRequest();
 
-        request.Cancel(ResolvedAt, null, "customer");
+        request.Cancel(ResolvedAt, null, Actor.Customer(null));
 
         using (Assert.EnterMultipleScope())
         {

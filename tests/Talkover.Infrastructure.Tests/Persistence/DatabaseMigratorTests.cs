@@ -88,6 +88,48 @@ public sealed class DatabaseMigratorTests
         Assert.That(command.ExecuteScalar(), Is.EqualTo("wal"));
     }
 
+    [Test]
+    public void Migrate_FromBeforeNamedActors_KeepsEveryHistoryRowAndNamesTheSharedAdminKeyTheSystem()
+    {
+        new DatabaseMigrator(Options()).Migrate();
+        using (var connection = Open())
+        {
+            // Back to the schema as it was before 0005, with history written then.
+            Execute(connection, """
+                PRAGMA foreign_keys = OFF;
+                ALTER TABLE release_request_history DROP COLUMN actor_id;
+                ALTER TABLE release_request_history DROP COLUMN actor_name;
+                ALTER TABLE release_request_history DROP COLUMN actor_email;
+                DELETE FROM schemaversions WHERE scriptname LIKE '%0005_history_actors.sql';
+                INSERT INTO release_request_history (id, release_request_id, from_status, to_status, actor, note, occurred_at) VALUES
+                    ('h1', 'r1', NULL, 'pending', 'customer', NULL, '2026-01-01T00:00:00Z'),
+                    ('h2', 'r1', 'pending', 'approved', 'support', 'Released on request.', '2026-01-02T00:00:00Z');
+                """);
+        }
+
+        var applied = new DatabaseMigrator(Options()).Migrate();
+
+        Assert.That(applied, Has.Count.EqualTo(1).And.All.EndsWith("0005_history_actors.sql"));
+        using var after = Open();
+        using var read = after.CreateCommand();
+        read.CommandText = "SELECT id, actor, actor_id, actor_name, actor_email, note FROM release_request_history ORDER BY id";
+        using var reader = read.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, 6).Select(i => reader.IsDBNull(i) ? "null" : reader.GetString(i))));
+        }
+
+        Assert.That(rows, Is.EqualTo(new[] { "h1|customer|null|null|null|null", "h2|system|null|null|null|Released on request." }));
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private DatabaseOptions Options() => new() { Provider = DatabaseProvider.Sqlite, ConnectionString = _database.ConnectionString };
 
     private SqliteConnection Open()

@@ -86,6 +86,7 @@ public sealed class TSqlStatementTests
             "PhoneNumberRepository.SelectForUpdate",
             "PhoneNumberRepository.SelectForUpdateByReleaseRequest",
             "ReleaseRequestRepository.SelectForUpdate",
+            "StaffRepository.CountActiveAdmins",
             "StaffRepository.SelectByEmailForUpdate",
             "StaffRepository.SelectForUpdate",
         }));

@@ -14,7 +14,7 @@ internal sealed class CancelReleaseRequestCommandHandler(IReleaseRequestReposito
         var request = await requests.GetForUpdateAsync(command.RequestId.Value, command.EnvironmentId, cancellationToken)
             ?? throw DomainErrors.ReleaseRequestNotFound();
 
-        request.Cancel(clock.GetUtcNow().UtcDateTime, ResolutionNote.Normalize(command.Note.ValueOr(null)), Actors.Customer);
+        request.Cancel(clock.GetUtcNow().UtcDateTime, ResolutionNote.Normalize(command.Note.ValueOr(null)), command.Actor);
         await requests.SaveResolutionAsync(request, cancellationToken);
         return mapper.Map<ReleaseRequestDto>(request);
     }

@@ -17,7 +17,7 @@ internal sealed class RequestPhoneNumberReleaseCommandHandler(
         var phoneNumber = await phoneNumbers.GetForUpdateAsync(command.EnvironmentId, command.PhoneNumberId.Value, cancellationToken)
             ?? throw DomainErrors.PhoneNumberNotFound();
 
-        var request = phoneNumber.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(command.Reason.Value!), clock.GetUtcNow().UtcDateTime, Actors.Customer);
+        var request = phoneNumber.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(command.Reason.Value!), clock.GetUtcNow().UtcDateTime, command.Actor);
         await releaseRequests.AddAsync(request, cancellationToken);
         return mapper.Map<ReleaseRequestDto>(request);
     }

@@ -48,7 +48,7 @@ internal sealed class ReleaseRequestQueries(DbSession db) : IReleaseRequestQueri
         public const string QueueCount = $"SELECT COUNT(*) FROM release_requests r WHERE {QueueFilter}";
 
         public const string History = """
-            SELECT h.from_status, h.to_status, h.actor, h.note, h.occurred_at
+            SELECT h.from_status, h.to_status, h.actor, h.actor_id, h.actor_name, h.actor_email, h.note, h.occurred_at
             FROM release_request_history h
             WHERE h.release_request_id = @Id
             ORDER BY h.occurred_at, h.id

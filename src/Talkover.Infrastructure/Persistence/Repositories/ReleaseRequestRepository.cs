@@ -28,15 +28,15 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
             """;
 
         public const string History = """
-            SELECT from_status, to_status, actor, note, occurred_at
+            SELECT from_status, to_status, actor, actor_id, actor_name, actor_email, note, occurred_at
             FROM release_request_history
             WHERE release_request_id = @Id
             ORDER BY occurred_at, id
             """;
 
         public const string InsertHistory = """
-            INSERT INTO release_request_history (id, release_request_id, from_status, to_status, actor, note, occurred_at)
-            VALUES (@Id, @ReleaseRequestId, @FromStatus, @ToStatus, @Actor, @Note, @OccurredAt)
+            INSERT INTO release_request_history (id, release_request_id, from_status, to_status, actor, actor_id, actor_name, actor_email, note, occurred_at)
+            VALUES (@Id, @ReleaseRequestId, @FromStatus, @ToStatus, @Actor, @ActorId, @ActorName, @ActorEmail, @Note, @OccurredAt)
             """;
     }
 
@@ -77,7 +77,7 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
 
         var history = await db.QueryAsync<HistoryRow>(Sql.History, new { row.Id }, cancellationToken);
         return ReleaseRequest.Rehydrate(row.Id, row.EnvironmentId, row.PhoneNumberId, row.PhoneNumber, row.Reason, row.Status, row.RequestedAt, row.ResolvedAt, row.ResolutionNote,
-            history.Select(h => new ReleaseRequestStatusChange(h.FromStatus, h.ToStatus, h.Actor, h.Note, h.OccurredAt)));
+            history.Select(h => new ReleaseRequestStatusChange(h.FromStatus, h.ToStatus, new Actor(h.Actor, h.ActorId, h.ActorName, h.ActorEmail), h.Note, h.OccurredAt)));
     }
 
     public async Task SaveResolutionAsync(ReleaseRequest request, CancellationToken cancellationToken)
@@ -104,7 +104,10 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
             ReleaseRequestId = requestId,
             change.FromStatus,
             change.ToStatus,
-            change.Actor,
+            Actor = change.Actor.Type,
+            ActorId = change.Actor.Id,
+            ActorName = change.Actor.Name,
+            ActorEmail = change.Actor.Email,
             change.Note,
             change.OccurredAt,
         }, cancellationToken);
@@ -139,6 +142,12 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
         public string ToStatus { get; init; } = "";
 
         public string Actor { get; init; } = "";
+
+        public Guid? ActorId { get; init; }
+
+        public string? ActorName { get; init; }
+
+        public string? ActorEmail { get; init; }
 
         public string? Note { get; init; }
 

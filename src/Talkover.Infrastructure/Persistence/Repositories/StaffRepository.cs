@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Talkover.Application.Abstractions;
+using Talkover.Domain.Common;
 using Talkover.Domain.Staff;
 
 namespace Talkover.Infrastructure.Persistence.Repositories;
@@ -40,7 +42,11 @@ internal sealed class StaffRepository(DbSession db) : IStaffRepository
             WHERE id = @Id
             """;
 
-        public const string CountActiveAdmins = "SELECT COUNT(*) FROM staff_members WHERE role = 'admin' AND status = 'active'";
+        public const string CountActiveAdmins = """
+            SELECT COUNT(*)
+            FROM staff_members s /*lock*/
+            WHERE s.role = 'admin' AND s.status = 'active'
+            """;
     }
 
     public Task<StaffMember?> GetForUpdateAsync(Guid staffId, CancellationToken cancellationToken) =>
@@ -52,14 +58,24 @@ internal sealed class StaffRepository(DbSession db) : IStaffRepository
     public async Task<bool> EmailTakenAsync(string email, CancellationToken cancellationToken) =>
         await db.ExecuteScalarAsync<int>(Sql.EmailTaken, new { EmailKey = StaffMember.KeyOf(email) }, cancellationToken) == 1;
 
-    public Task AddAsync(StaffMember member, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(Sql.Insert, Parameters(member), cancellationToken);
+    public async Task AddAsync(StaffMember member, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.ExecuteAsync(Sql.Insert, Parameters(member), cancellationToken);
+        }
+        catch (DbException ex) when (db.Dialect.IsUniqueViolation(ex))
+        {
+            // Two invitations of one email at once: the unique index decides, and the loser hears why.
+            throw DomainErrors.StaffEmailTaken();
+        }
+    }
 
     public Task SaveAsync(StaffMember member, CancellationToken cancellationToken) =>
         db.ExecuteAsync(Sql.Save, Parameters(member), cancellationToken);
 
-    public async Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken) =>
-        (int)await db.ExecuteScalarAsync<long>(Sql.CountActiveAdmins, null, cancellationToken);
+    public async Task<int> CountActiveAdminsForUpdateAsync(CancellationToken cancellationToken) =>
+        (int)await db.ExecuteScalarAsync<long>(db.Dialect.Locking(Sql.CountActiveAdmins), null, cancellationToken);
 
     private async Task<StaffMember?> LoadAsync(string lockingSql, object parameters, CancellationToken cancellationToken)
     {

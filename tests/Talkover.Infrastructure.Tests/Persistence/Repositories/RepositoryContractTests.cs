@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Agents.CreateAgent;
@@ -54,6 +55,7 @@ public abstract class RepositoryContractTests
         services.AddLogging();
         services.AddApplication();
         services.AddInfrastructure(options);
+        services.AddSingleton(Mock.Of<IConsoleLinks>(links => links.SetupUrl(It.IsAny<string>()) == "http://console.test/console/setup"));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         new DatabaseMigrator(_services.GetRequiredService<DatabaseOptions>()).Migrate();
     }
@@ -134,8 +136,8 @@ public abstract class RepositoryContractTests
         var phone = await ProvisionAsync(TestData.FullProfile());
         // Two copies of the same number, as two racing commands would each have loaded it:
         // neither sees the other's request, so only the filtered unique index can stop the second.
-        var first = Rehydrated(phone).RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, "test");
-        var second = Rehydrated(phone).RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, "test");
+        var first = Rehydrated(phone).RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, Actor.Customer(null));
+        var second = Rehydrated(phone).RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, Actor.Customer(null));
         await InTransactionAsync(provider => provider.GetRequiredService<IReleaseRequestRepository>().AddAsync(first, None));
 
         await using var scope = Services.CreateAsyncScope();
@@ -241,7 +243,7 @@ public abstract class RepositoryContractTests
                 await unitOfWork.BeginAsync(None);
                 var loaded = await phoneNumbers.GetForUpdateAsync(phone.EnvironmentId, phone.Id, None)
                     ?? throw new InvalidOperationException("The number was not found.");
-                var request = loaded.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, "test");
+                var request = loaded.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, Actor.Customer(null));
                 await releaseRequests.AddAsync(request, None);
                 await unitOfWork.CommitAsync(None);
                 return Committed;
@@ -274,7 +276,7 @@ public abstract class RepositoryContractTests
         var agent = await SendAsync(new CreateAgentCommand(phone.EnvironmentId, "Race agent", Input<string>.Missing, Input<string>.Missing, Input<string>.Missing));
 
         var (release, assign) = await RaceAsync(
-            new RequestPhoneNumberReleaseCommand(phone.EnvironmentId, phone.Id, TestData.Reason),
+            new RequestPhoneNumberReleaseCommand(phone.EnvironmentId, phone.Id, TestData.Reason, Actor.Customer(null)),
             new UpdateAgentCallingCommand(phone.EnvironmentId, agent.Id, "inbound", new List<Guid> { phone.Id }));
 
         var because = $"round {round}: release {release}, assign {assign}";
@@ -291,8 +293,8 @@ public abstract class RepositoryContractTests
         var request = await RequestReleaseAsync(phone);
 
         var (approve, reject) = await RaceAsync(
-            new ApproveReleaseRequestCommand(request.Id, Input<string>.Missing),
-            new RejectReleaseRequestCommand(request.Id, "The number is still under contract."));
+            new ApproveReleaseRequestCommand(request.Id, Input<string>.Missing, Actor.System),
+            new RejectReleaseRequestCommand(request.Id, "The number is still under contract.", Actor.System));
 
         var because = $"round {round}: approve {approve}, reject {reject}";
         Assert.That(new[] { approve, reject }, Is.EquivalentTo(new[] { Committed, "RELEASE_REQUEST_NOT_PENDING" }), because);
@@ -308,8 +310,8 @@ public abstract class RepositoryContractTests
         var request = await RequestReleaseAsync(phone);
 
         var (cancel, approve) = await RaceAsync(
-            new CancelReleaseRequestCommand(phone.EnvironmentId, request.Id, Input<string>.Missing),
-            new ApproveReleaseRequestCommand(request.Id, Input<string>.Missing));
+            new CancelReleaseRequestCommand(phone.EnvironmentId, request.Id, Input<string>.Missing, Actor.Customer(null)),
+            new ApproveReleaseRequestCommand(request.Id, Input<string>.Missing, Actor.System));
 
         var because = $"round {round}: cancel {cancel}, approve {approve}";
         Assert.That(new[] { cancel, approve }, Is.EquivalentTo(new[] { Committed, "RELEASE_REQUEST_NOT_PENDING" }), because);
@@ -327,7 +329,7 @@ public abstract class RepositoryContractTests
 
         var (assign, approve) = await RaceAsync(
             new UpdateAgentCallingCommand(phone.EnvironmentId, agent.Id, "inbound", new List<Guid> { phone.Id }),
-            new ApproveReleaseRequestCommand(request.Id, Input<string>.Missing));
+            new ApproveReleaseRequestCommand(request.Id, Input<string>.Missing, Actor.System));
 
         var because = $"round {round}: assign {assign}, approve {approve}";
         Assert.That(approve, Is.EqualTo(Committed), because);
@@ -342,8 +344,8 @@ public abstract class RepositoryContractTests
         var request = await RequestReleaseAsync(phone);
 
         var (reject, cancel) = await RaceAsync(
-            new RejectReleaseRequestCommand(request.Id, "The number is still under contract."),
-            new CancelReleaseRequestCommand(phone.EnvironmentId, request.Id, Input<string>.Missing));
+            new RejectReleaseRequestCommand(request.Id, "The number is still under contract.", Actor.System),
+            new CancelReleaseRequestCommand(phone.EnvironmentId, request.Id, Input<string>.Missing, Actor.Customer(null)));
 
         var because = $"round {round}: reject {reject}, cancel {cancel}";
         Assert.That(new[] { reject, cancel }, Is.EquivalentTo(new[] { Committed, "RELEASE_REQUEST_NOT_PENDING" }), because);
@@ -563,7 +565,7 @@ public abstract class RepositoryContractTests
     }
 
     [Test]
-    public async Task Staff_WhenASecondMemberHasTheSameEmailInAnotherCase_TheDatabaseRefusesIt()
+    public async Task Staff_WhenASecondMemberHasTheSameEmailInAnotherCase_TheUniqueIndexRefusesItAsEmailTaken()
     {
         var first = NewStaff(StaffRole.Viewer);
         await InTransactionAsync(provider => provider.GetRequiredService<IStaffRepository>().AddAsync(first, None));
@@ -572,9 +574,9 @@ public abstract class RepositoryContractTests
         await using var scope = Services.CreateAsyncScope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
         await unitOfWork.BeginAsync(None);
-        var error = Assert.CatchAsync<System.Data.Common.DbException>(() => scope.ServiceProvider.GetRequiredService<IStaffRepository>().AddAsync(twin, None));
+        var error = Assert.CatchAsync<DomainException>(() => scope.ServiceProvider.GetRequiredService<IStaffRepository>().AddAsync(twin, None));
 
-        Assert.That(scope.ServiceProvider.GetRequiredService<DbSession>().Dialect.IsUniqueViolation(error!), Is.True);
+        Assert.That(error!.Code, Is.EqualTo(ErrorCodes.StaffEmailTaken));
     }
 
     [Test]
@@ -612,7 +614,7 @@ public abstract class RepositoryContractTests
     public async Task Staff_CountActiveAdmins_CountsOnlyActiveAdmins()
     {
         var before = 0;
-        await InTransactionAsync(async provider => before = await provider.GetRequiredService<IStaffRepository>().CountActiveAdminsAsync(None));
+        await InTransactionAsync(async provider => before = await provider.GetRequiredService<IStaffRepository>().CountActiveAdminsForUpdateAsync(None));
         var admin = NewStaff(StaffRole.Admin);
         var disabledAdmin = NewStaff(StaffRole.Admin);
         disabledAdmin.ChangeStatus(StaffStatus.Disabled, TestData.Now);
@@ -627,7 +629,7 @@ public abstract class RepositoryContractTests
                 await staff.AddAsync(member, None);
             }
 
-            after = await staff.CountActiveAdminsAsync(None);
+            after = await staff.CountActiveAdminsForUpdateAsync(None);
         });
 
         Assert.That(after - before, Is.EqualTo(1));
@@ -744,7 +746,7 @@ public abstract class RepositoryContractTests
         {
             var loaded = await provider.GetRequiredService<IPhoneNumberRepository>().GetForUpdateAsync(phone.EnvironmentId, phone.Id, None)
                 ?? throw new InvalidOperationException("The number was not found.");
-            request = loaded.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, "test");
+            request = loaded.RequestRelease(Guid.CreateVersion7(), ReleaseReason.From(TestData.Reason), TestData.Now, Actor.Customer(null));
             await provider.GetRequiredService<IReleaseRequestRepository>().AddAsync(request, None);
         });
         return request!;

@@ -19,7 +19,7 @@ internal sealed class ApproveReleaseRequestCommandHandler(
         var request = await requests.GetForUpdateAsync(command.RequestId.Value, null, cancellationToken) ?? throw DomainErrors.ReleaseRequestNotFound();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        request.Approve(now, ResolutionNote.Normalize(command.Note.ValueOr(null)), Actors.Support);
+        request.Approve(now, ResolutionNote.Normalize(command.Note.ValueOr(null)), command.Actor);
         // A pending request always has an active number; anything else is a broken invariant.
         (phoneNumber ?? throw new InvalidOperationException($"Release request {request.Id} is pending but its phone number is not active."))
             .Release(now);

@@ -13,7 +13,7 @@ internal sealed class RejectReleaseRequestCommandHandler(IReleaseRequestReposito
     {
         var request = await requests.GetForUpdateAsync(command.RequestId.Value, null, cancellationToken) ?? throw DomainErrors.ReleaseRequestNotFound();
 
-        request.Reject(clock.GetUtcNow().UtcDateTime, ResolutionNote.Normalize(command.Note.Value)!, Actors.Support);
+        request.Reject(clock.GetUtcNow().UtcDateTime, ResolutionNote.Normalize(command.Note.Value)!, command.Actor);
         await requests.SaveResolutionAsync(request, cancellationToken);
         return mapper.Map<AdminReleaseRequestDto>(request);
     }

@@ -1,0 +1,27 @@
+using Talkover.Application.Abstractions;
+
+namespace Talkover.Api.Authentication;
+
+/// <summary>
+/// Console links on the address the request came to (honouring trusted proxies' forwarded headers), or on
+/// the first configured URL when there is no request (the <c>staff add</c> command).
+/// </summary>
+public sealed class ConsoleLinks(IHttpContextAccessor accessor, IConfiguration configuration) : IConsoleLinks
+{
+    public const string SetupPath = "/console/setup";
+
+    public string SetupUrl(string token) => $"{BaseUrl()}{SetupPath}?token={Uri.EscapeDataString(token)}";
+
+    private string BaseUrl()
+    {
+        if (accessor.HttpContext?.Request is { } request)
+        {
+            return $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+
+        var urls = configuration["urls"];
+        var first = string.IsNullOrWhiteSpace(urls) ? "http://127.0.0.1:5080" : urls.Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
+        return first.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/');
+    }
+}

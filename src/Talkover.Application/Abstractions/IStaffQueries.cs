@@ -1,0 +1,13 @@
+using Talkover.Application.Common;
+using Talkover.Application.Staff;
+
+namespace Talkover.Application.Abstractions;
+
+/// <summary>The read side of support staff.</summary>
+public interface IStaffQueries
+{
+    /// <summary>Every member, oldest first (ties by id), one page.</summary>
+    Task<(IReadOnlyList<StaffMemberReadModel> Items, long Total)> ListAsync(PageRequest page, CancellationToken cancellationToken);
+
+    Task<StaffMemberReadModel?> GetAsync(Guid staffId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,5 @@
+using Talkover.Application.Abstractions;
+
+namespace Talkover.Application.Staff.GetStaffMember;
+
+public sealed record GetStaffMemberQuery(Input<Guid> StaffId) : IQuery<StaffMemberDto>;

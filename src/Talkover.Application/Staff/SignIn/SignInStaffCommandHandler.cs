@@ -1,0 +1,44 @@
+using MediatR;
+using Talkover.Application.Abstractions;
+
+namespace Talkover.Application.Staff.SignIn;
+
+internal sealed class SignInStaffCommandHandler(IStaffRepository staff, IStaffPasswordHasher hasher, TimeProvider clock)
+    : IRequestHandler<SignInStaffCommand, SignInResult>
+{
+    // Verified when the email is unknown, so an unknown email takes as long as a wrong password.
+    private static string? s_decoyHash;
+
+    public async Task<SignInResult> Handle(SignInStaffCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var member = await staff.FindByEmailForUpdateAsync(command.Email.Value!, cancellationToken);
+        if (member is null || member.PasswordHash is null)
+        {
+            s_decoyHash ??= hasher.Hash(Guid.NewGuid().ToString("N"));
+            hasher.Verify(s_decoyHash, command.Password.Value!);
+            return SignInResult.Failed;
+        }
+
+        if (member.IsLockedOut(now))
+        {
+            return SignInResult.Failed;
+        }
+
+        if (!hasher.Verify(member.PasswordHash, command.Password.Value!))
+        {
+            member.RecordFailedSignIn(now);
+            await staff.SaveAsync(member, cancellationToken);
+            return SignInResult.Failed;
+        }
+
+        if (!member.IsActive)
+        {
+            return SignInResult.Failed;
+        }
+
+        member.RecordSignIn(now);
+        await staff.SaveAsync(member, cancellationToken);
+        return new SignInResult(new StaffCredential(member.Id, member.Email, member.Name, member.Role, member.SecurityStamp));
+    }
+}
