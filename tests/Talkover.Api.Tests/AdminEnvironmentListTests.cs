@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Talkover.Api.Tests.Support;
 
 namespace Talkover.Api.Tests;
