@@ -52,11 +52,12 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
     /// <summary>Create an environment.</summary>
     /// <remarks>The response holds its first token, shown this once only.</remarks>
     [HttpPost(Name = "createEnvironment")]
+    [LocationHeader]
     [ProducesResponseType<ApiEnvelope<CreatedEnvironmentDto>>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Create([FromBody] CreateEnvironmentBody body, CancellationToken cancellationToken)
     {
         var environment = await Mediator.Send(new CreateEnvironmentCommand(body.Name, body.Plan), cancellationToken);
-        return StatusCode(StatusCodes.Status201Created, Envelope(environment));
+        return CreatedEnvelope($"/api/v1/admin/environments/{environment.Id}", environment);
     }
 
     /// <summary>Issue an environment token.</summary>
