@@ -141,6 +141,7 @@ app.UseStatusCodePages(async statusContext =>
 app.UseAuthentication();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
+app.UseMiddleware<TokenUsageMiddleware>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 // Inside the idempotency layer as well, so the response it keeps is the real 4xx, not an exception.

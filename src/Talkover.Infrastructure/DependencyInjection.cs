@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<IPhoneNumberQueries, PhoneNumberQueries>();
         services.AddScoped<IAgentQueries, AgentQueries>();
         services.AddScoped<IReleaseRequestQueries, ReleaseRequestQueries>();
+        services.AddScoped<IEnvironmentQueries, EnvironmentQueries>();
         services.AddScoped<ICredentialQueries, CredentialQueries>();
         services.AddScoped<IStaffQueries, StaffQueries>();
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();

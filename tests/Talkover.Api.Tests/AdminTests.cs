@@ -15,6 +15,7 @@ public sealed class AdminTests : ApiTestBase
         var token = response.Data["token"]!.GetValue<string>();
         Assert.Multiple(() =>
         {
+            Assert.That(response.Header("Location"), Is.EqualTo($"/api/v1/admin/environments/{response.Data["id"]!.GetValue<string>()}"));
             Assert.That(response.Data["plan"]!.GetValue<string>(), Is.EqualTo("professional"));
             Assert.That(token, Does.Match("^talq_[A-Za-z0-9_-]{43}$"), "talq_ + 32 random bytes, base64url");
         });

@@ -7,7 +7,9 @@ using Talkover.Api.OpenApi;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Environments;
 using Talkover.Application.Environments.CreateEnvironment;
+using Talkover.Application.Environments.GetEnvironment;
 using Talkover.Application.Environments.IssueToken;
+using Talkover.Application.Environments.ListEnvironments;
 using Talkover.Application.Environments.RevokeToken;
 using Talkover.Application.PhoneNumbers;
 using Talkover.Application.PhoneNumbers.ProvisionPhoneNumber;
@@ -18,24 +20,51 @@ using Talkover.Domain.PhoneNumbers;
 
 namespace Talkover.Api.Controllers;
 
-/// <summary>Provisioning for support tooling and test harnesses.</summary>
+/// <summary>Environments for support tooling and test harnesses: looking them up, creating them, their tokens and numbers.</summary>
 [Route("api/v1/admin/environments")]
-[Authorize(Policy = Policies.Admin)]
+[Authorize(Policy = Policies.Viewer)]
 public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControllerBase(mediator)
 {
+    /// <summary>List environments.</summary>
+    /// <remarks>Every environment, newest first. No token or token hash is ever shown.</remarks>
+    /// <param name="search">Part of the environment's name, ignoring ASCII letter case.</param>
+    [HttpGet(Name = "listEnvironments")]
+    [ProducesResponseType<ApiEnvelope<IReadOnlyList<EnvironmentDto>>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
+    public async Task<IActionResult> List(
+        [FromQuery(Name = "search"), Field(MaxLength = InputRules.MaxSearchLength)] Input<string> search,
+        [FromQuery(Name = "")] PageQuery page,
+        CancellationToken cancellationToken) =>
+        Ok(PageEnvelope(await Mediator.Send(new ListEnvironmentsQuery(search, page.ToRequest()), cancellationToken)));
+
+    /// <summary>Get an environment.</summary>
+    /// <remarks>
+    /// One environment with its tokens, oldest first (when each was issued, last accepted and revoked; never
+    /// the token or its hash), and how many active phone numbers and pending release requests it has.
+    /// </remarks>
+    [HttpGet("{environment_id}", Name = "getEnvironment")]
+    [ProducesResponseType<ApiEnvelope<EnvironmentDetailDto>>(StatusCodes.Status200OK)]
+    [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.EnvironmentNotFound)]
+    [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
+    public async Task<IActionResult> Get([FromRoute(Name = "environment_id")] string environmentId, CancellationToken cancellationToken) =>
+        Ok(Envelope(await Mediator.Send(new GetEnvironmentQuery(RouteIds.Parse(environmentId)), cancellationToken)));
+
     /// <summary>Create an environment.</summary>
     /// <remarks>The response holds its first token, shown this once only.</remarks>
     [HttpPost(Name = "createEnvironment")]
+    [Authorize(Policy = Policies.Admin)]
+    [LocationHeader]
     [ProducesResponseType<ApiEnvelope<CreatedEnvironmentDto>>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Create([FromBody] CreateEnvironmentBody body, CancellationToken cancellationToken)
     {
         var environment = await Mediator.Send(new CreateEnvironmentCommand(body.Name, body.Plan), cancellationToken);
-        return StatusCode(StatusCodes.Status201Created, Envelope(environment));
+        return CreatedEnvelope($"/api/v1/admin/environments/{environment.Id}", environment);
     }
 
     /// <summary>Issue an environment token.</summary>
     /// <remarks>Another token for the environment, shown this once only. The request takes no body.</remarks>
     [HttpPost("{environment_id}/tokens", Name = "issueEnvironmentToken")]
+    [Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<ApiEnvelope<IssuedTokenDto>>(StatusCodes.Status201Created)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.EnvironmentNotFound)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
@@ -48,6 +77,7 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
     /// <summary>Revoke an environment token.</summary>
     /// <remarks>The token is refused from the next request on. Revoking twice is harmless.</remarks>
     [HttpDelete("{environment_id}/tokens/{token_id}", Name = "revokeEnvironmentToken")]
+    [Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<ApiEnvelope<RevokedTokenDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.EnvironmentNotFound)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.TokenNotFound)]
@@ -61,6 +91,7 @@ public sealed class AdminEnvironmentsController(IMediator mediator) : ApiControl
     /// <summary>Provision a phone number.</summary>
     /// <remarks>The number must be a possible number for its country; its display formats come from libphonenumber.</remarks>
     [HttpPost("{environment_id}/phone-numbers", Name = "provisionPhoneNumber")]
+    [Authorize(Policy = Policies.Admin)]
     [LocationHeader]
     [ProducesResponseType<ApiEnvelope<PhoneNumberDto>>(StatusCodes.Status201Created)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.EnvironmentNotFound)]

@@ -11,6 +11,7 @@ using Talkover.Application.ReleaseRequests.Review.ApproveReleaseRequest;
 using Talkover.Application.ReleaseRequests.Review.GetReviewRequest;
 using Talkover.Application.ReleaseRequests.Review.ListReviewQueue;
 using Talkover.Application.ReleaseRequests.Review.RejectReleaseRequest;
+using Talkover.Application.Validation;
 using Talkover.Domain.Common;
 using Talkover.Domain.ReleaseRequests;
 
@@ -22,17 +23,19 @@ namespace Talkover.Api.Controllers;
 public sealed class AdminReleaseRequestsController(IMediator mediator) : ApiControllerBase(mediator)
 {
     /// <summary>List the review queue.</summary>
-    /// <remarks>Every environment's release requests, oldest first; pending unless <c>status</c> says otherwise.</remarks>
+    /// <remarks>Every environment's release requests, oldest first; pending unless <c>status</c> says otherwise. Each carries its environment's name.</remarks>
     /// <param name="status">Requests in this status (default pending).</param>
+    /// <param name="search">Part of the E.164 number.</param>
     [HttpGet(Name = "listReviewQueue")]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<AdminReleaseRequestDto>>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
     public async Task<IActionResult> List(
         [FromQuery(Name = "status"), Field(ValuesOf = typeof(ReleaseRequestStatus))] Input<string> status,
         [FromQuery(Name = "environment_id"), Description("Only this environment's requests.")] Input<Guid> environmentId,
+        [FromQuery(Name = "search"), Field(MaxLength = InputRules.MaxSearchLength)] Input<string> search,
         [FromQuery(Name = "")] PageQuery page,
         CancellationToken cancellationToken) =>
-        Ok(PageEnvelope(await Mediator.Send(new ListReviewQueueQuery(status, environmentId, page.ToRequest()), cancellationToken)));
+        Ok(PageEnvelope(await Mediator.Send(new ListReviewQueueQuery(status, environmentId, search, page.ToRequest()), cancellationToken)));
 
     /// <summary>Get a release request under review.</summary>
     /// <remarks>One request with its full history of status changes.</remarks>

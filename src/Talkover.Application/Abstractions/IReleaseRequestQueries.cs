@@ -12,9 +12,12 @@ public interface IReleaseRequestQueries
     Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListForEnvironmentAsync(
         Guid environmentId, string? status, Guid? phoneNumberId, PageRequest page, CancellationToken cancellationToken);
 
-    /// <summary>The review queue across environments, oldest first.</summary>
+    /// <summary>
+    /// The review queue across environments, oldest first, each request with its environment's name;
+    /// <paramref name="numberContains"/> (null for any) matches part of the E.164 number.
+    /// </summary>
     Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListQueueAsync(
-        string status, Guid? environmentId, PageRequest page, CancellationToken cancellationToken);
+        string status, Guid? environmentId, string? numberContains, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>Every status change of a request, oldest first.</summary>
     Task<IReadOnlyList<ReleaseRequestHistoryReadModel>> HistoryAsync(Guid requestId, CancellationToken cancellationToken);

@@ -9,7 +9,7 @@ public sealed class ReleaseRequestProfile : Profile
     public ReleaseRequestProfile()
     {
         CreateMap<ReleaseRequest, ReleaseRequestDto>();
-        CreateMap<ReleaseRequest, AdminReleaseRequestDto>();
+        CreateMap<ReleaseRequest, AdminReleaseRequestDto>().ForMember(d => d.EnvironmentName, o => o.Ignore());
         CreateMap<ReleaseRequestStatusChange, ReleaseRequestHistoryDto>().ForMember(d => d.Actor, o => o.MapFrom(s => ActorDto.From(s.Actor)));
         CreateMap<ReleaseRequestReadModel, ReleaseRequestDto>();
         CreateMap<ReleaseRequestReadModel, AdminReleaseRequestDto>().ForMember(d => d.History, o => o.Ignore());

@@ -7,6 +7,9 @@ public sealed record ReleaseRequestReadModel
 
     public Guid EnvironmentId { get; init; }
 
+    /// <summary>Loaded by the review queue only.</summary>
+    public string? EnvironmentName { get; init; }
+
     public Guid PhoneNumberId { get; init; }
 
     public string PhoneNumber { get; init; } = "";

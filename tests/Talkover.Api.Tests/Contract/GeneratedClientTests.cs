@@ -52,7 +52,8 @@ public sealed class GeneratedClientTests : ApiTestBase
                 .And.Contain("in use: 422 PHONE_NUMBER_IN_USE")
                 .And.Contain("requested: 201 pending")
                 .And.Contain("again: 409 RELEASE_ALREADY_PENDING")
-                .And.Contain("approved: 200 approved"));
+                .And.Contain("approved: 200 approved")
+                .And.Contain("environment: listed True, queue names it True, 1 token, 0 active, 0 pending"));
         }
         finally
         {

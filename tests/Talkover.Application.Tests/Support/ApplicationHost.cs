@@ -30,6 +30,7 @@ internal sealed class ApplicationHost : IDisposable
         services.AddSingleton(new Mock<IAgentQueries>(MockBehavior.Strict).Object);
         services.AddSingleton(ReleaseRequestQueries.Object);
         services.AddSingleton(new Mock<IEnvironmentRepository>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IEnvironmentQueries>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<IAccessTokenService>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<IStaffRepository>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<IStaffCredentialRepository>(MockBehavior.Strict).Object);

@@ -1,4 +1,5 @@
 using Talkover.Infrastructure.Persistence;
+using Talkover.Infrastructure.Persistence.Queries;
 using Talkover.Infrastructure.Tests.Support;
 
 namespace Talkover.Infrastructure.Tests.Persistence;
@@ -17,6 +18,18 @@ public sealed class QueryPlanTests
         ["EnvironmentRepository.Any"] = "EXISTS stops at the first row; used once at start-up",
         ["StaffQueries.ListPage"] = "staff are people (hundreds at most); the page walks ix_staff_members_created in order and stops",
         ["StaffQueries.ListCount"] = "staff are people (hundreds at most); counted from the smallest index",
+        ["EnvironmentQueries.ListPage"] = "support staff's list of every environment (one per customer) walks ix_environments_created and stops once the page is full",
+        ["EnvironmentQueries.ListCount"] = "meta.total of support staff's list of every environment (one per customer); a name search cannot use an index",
+    };
+
+    /// <summary>
+    /// List pages across every tenant, with no leading equality to seek on: they walk the named index in
+    /// order instead, so the page is still read in index order and never sorted.
+    /// </summary>
+    private static readonly Dictionary<string, string> WholeIndexWalks = new(StringComparer.Ordinal)
+    {
+        ["EnvironmentQueries.ListPage"] = "ix_environments_created",
+        ["StaffQueries.ListPage"] = "ix_staff_members_created",
     };
 
     /// <summary>Derived tables the statements build themselves (a page of ids); scanning those is the point.</summary>
@@ -67,12 +80,26 @@ public sealed class QueryPlanTests
     {
         var plan = Plan(statement.Text);
 
-        // An unfiltered list of a small table (allowed to scan) still reads its index in order.
-        var expected = AllowedScans.ContainsKey(statement.Name) ? @"^SCAN \w+ USING (COVERING )?INDEX ix_\w+$" : @"^SEARCH \w+ USING (COVERING )?INDEX ix_\w+ \(\w+=\?\)";
+        var readsIndex = WholeIndexWalks.TryGetValue(statement.Name, out var walked)
+            ? $@"^SCAN \w+ USING (COVERING )?INDEX {walked}$"
+            : @"^SEARCH \w+ USING (COVERING )?INDEX ix_\w+ \(\w+=\?\)";
+
         Assert.Multiple(() =>
         {
-            Assert.That(plan, Has.Some.Match(expected), string.Join("\n", plan));
+            Assert.That(plan, Has.Some.Match(readsIndex), string.Join("\n", plan));
             Assert.That(plan, Has.None.Contains("TEMP B-TREE FOR ORDER BY"), string.Join("\n", plan));
+        });
+    }
+
+    [Test]
+    public void Plan_WhenAnEnvironmentsCountsAreRead_SeeksThatEnvironmentsEntriesOnly()
+    {
+        var plan = Plan(EnvironmentQueries.Sql.Counts);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan, Has.Some.Match(@"^SEARCH p USING (COVERING )?INDEX ix_phone_numbers_environment \(environment_id=\?\)$"), string.Join("\n", plan));
+            Assert.That(plan, Has.Some.Match(@"^SEARCH r USING (COVERING )?INDEX ix_release_requests_pending_environment \(environment_id=\?\)$"), string.Join("\n", plan));
         });
     }
 
@@ -83,7 +110,7 @@ public sealed class QueryPlanTests
 
         Assert.That(names, Is.EquivalentTo(new[]
         {
-            "AgentQueries.ListPage", "PhoneNumberQueries.ListPage", "ReleaseRequestQueries.EnvironmentPage", "ReleaseRequestQueries.QueuePage",
+            "AgentQueries.ListPage", "EnvironmentQueries.ListPage", "PhoneNumberQueries.ListPage", "ReleaseRequestQueries.EnvironmentPage", "ReleaseRequestQueries.QueuePage",
             "StaffQueries.ListPage",
         }));
     }

@@ -63,7 +63,10 @@ public sealed class TSqlStatementTests
                 .And.Contain("PhoneNumberRepository.Insert")
                 .And.Contain("PhoneNumberQueries.ById")
                 .And.Contain("PhoneNumberRepository.SelectForUpdate")
-                .And.Contain("AgentRepository.SelectForUpdate"));
+                .And.Contain("AgentRepository.SelectForUpdate")
+                .And.Contain("EnvironmentQueries.ListPage")
+                .And.Contain("EnvironmentQueries.Counts")
+                .And.Contain("EnvironmentRepository.TouchToken"));
         Assert.That(names, Has.None.Contains("PhoneNumberColumns").And.None.Contains("AgentColumns"));
     }
 

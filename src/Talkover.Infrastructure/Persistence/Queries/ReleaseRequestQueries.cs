@@ -15,10 +15,12 @@ internal sealed class ReleaseRequestQueries(DbSession db) : IReleaseRequestQueri
               AND (@PhoneNumberId IS NULL OR r.phone_number_id = @PhoneNumberId)
             """;
 
-        // Served by ix_release_requests_status (status, requested_at, id).
+        // Served by ix_release_requests_status (status, requested_at, id); the optional filters are
+        // checked on that status's rows.
         private const string QueueFilter = """
             r.status = @Status
               AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
+              AND (@Search IS NULL OR r.phone_number LIKE @Search ESCAPE '\')
             """;
 
         public const string ById = $"""
@@ -37,9 +39,11 @@ internal sealed class ReleaseRequestQueries(DbSession db) : IReleaseRequestQueri
 
         public const string EnvironmentCount = $"SELECT COUNT(*) FROM release_requests r WHERE {EnvironmentFilter}";
 
+        // Each request's environment by its primary key, for its name.
         public const string QueuePage = $"""
-            SELECT {SqlDialect.ReleaseRequestColumns}
+            SELECT {SqlDialect.ReleaseRequestColumns}, e.name AS environment_name
             FROM release_requests r
+            INNER JOIN environments e ON e.id = r.environment_id
             WHERE {QueueFilter}
             ORDER BY r.requested_at, r.id
             {SqlDialect.PageMarker}
@@ -67,11 +71,18 @@ internal sealed class ReleaseRequestQueries(DbSession db) : IReleaseRequestQueri
             cancellationToken);
 
     public Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListQueueAsync(
-        string status, Guid? environmentId, PageRequest page, CancellationToken cancellationToken) =>
+        string status, Guid? environmentId, string? numberContains, PageRequest page, CancellationToken cancellationToken) =>
         db.QueryPageAsync<ReleaseRequestReadModel>(
             Sql.QueuePage,
             Sql.QueueCount,
-            new { Status = status, EnvironmentId = environmentId, page.Skip, Take = page.Size },
+            new
+            {
+                Status = status,
+                EnvironmentId = environmentId,
+                Search = numberContains is null ? null : db.Dialect.LikeContains(numberContains),
+                page.Skip,
+                Take = page.Size,
+            },
             cancellationToken);
 
     public Task<IReadOnlyList<ReleaseRequestHistoryReadModel>> HistoryAsync(Guid requestId, CancellationToken cancellationToken) =>

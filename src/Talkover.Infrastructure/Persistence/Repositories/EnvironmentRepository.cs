@@ -21,6 +21,12 @@ internal sealed class EnvironmentRepository(DbSession db) : IEnvironmentReposito
 
         public const string RevokeToken = "UPDATE environment_tokens SET revoked_at = @RevokedAt WHERE id = @Id AND revoked_at IS NULL";
 
+        // Only a newer use than the granularity allows writes, so a busy token costs one write a minute at most.
+        public const string TouchToken = """
+            UPDATE environment_tokens SET last_used_at = @UsedAt
+            WHERE id = @Id AND (last_used_at IS NULL OR last_used_at <= @Before)
+            """;
+
         public const string InsertToken = """
             INSERT INTO environment_tokens (id, environment_id, token_hash, created_at, revoked_at)
             VALUES (@Id, @EnvironmentId, @TokenHash, @CreatedAt, @RevokedAt)
@@ -47,6 +53,9 @@ internal sealed class EnvironmentRepository(DbSession db) : IEnvironmentReposito
 
     public async Task<bool> RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(Sql.RevokeToken, new { Id = tokenId, RevokedAt = revokedAt }, cancellationToken) == 1;
+
+    public Task TouchTokenAsync(Guid tokenId, DateTime usedAt, TimeSpan granularity, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(Sql.TouchToken, new { Id = tokenId, UsedAt = usedAt, Before = usedAt - granularity }, cancellationToken);
 
     private sealed class TokenRow
     {

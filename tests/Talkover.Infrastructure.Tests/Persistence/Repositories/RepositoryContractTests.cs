@@ -216,6 +216,72 @@ public abstract class RepositoryContractTests
         Assert.That(byDigits.Select(p => p.Id), Is.EqualTo(new[] { phone.Id }), "a plain substring still finds the number");
     }
 
+    private static readonly string[] EnvironmentNamesWithLikeCharacters = ["Acme [1]", "Acme 1", "100% sales", "100 sales", "front_desk", "frontXdesk", @"back\slash"];
+
+    [TestCase("[1]")]
+    [TestCase("0% s")]
+    [TestCase("t_d")]
+    [TestCase(@"k\s")]
+    public async Task EnvironmentList_WhenSearchHasLikeSpecialCharacters_FindsNamesThatContainThemLiterally(string search)
+    {
+        // Every environment of the database is listed, so this test's own carry a marker of their own.
+        var marker = $"{Guid.NewGuid():N}"[..8];
+        foreach (var name in EnvironmentNamesWithLikeCharacters)
+        {
+            var environment = new TenantEnvironment(Guid.CreateVersion7(), $"{name} {marker}", Plans.Standard, TestData.Now);
+            await InTransactionAsync(provider => provider.GetRequiredService<IEnvironmentRepository>().AddAsync(environment, None));
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var (items, _) = await scope.ServiceProvider.GetRequiredService<IEnvironmentQueries>().ListAsync(search, new PageRequest(1, PageRequest.MaxPerPage), None);
+
+        var expected = EnvironmentNamesWithLikeCharacters.Where(name => name.Contains(search, StringComparison.Ordinal)).Select(name => $"{name} {marker}").ToArray();
+        Assert.That(expected, Is.Not.Empty);
+        Assert.That(items.Select(e => e.Name).Where(name => name.EndsWith(marker, StringComparison.Ordinal)), Is.EquivalentTo(expected));
+    }
+
+    [Test]
+    public async Task EnvironmentGet_ShowsTokensWithTheirUseAndCountsOnlyActiveNumbersAndPendingRequests()
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        var environmentId = phone.EnvironmentId;
+        var free = PhoneNumber.Provision(Guid.CreateVersion7(), environmentId, TestData.UniqueE164(), TestData.MinimalProfile(), TestData.Now);
+        var used = new EnvironmentToken(Guid.CreateVersion7(), environmentId, new string('a', 32) + Guid.NewGuid().ToString("N"), TestData.Now, null);
+        var revoked = used with { Id = Guid.CreateVersion7(), TokenHash = new string('b', 32) + Guid.NewGuid().ToString("N"), CreatedAt = TestData.Now.AddMinutes(1) };
+        await InTransactionAsync(async provider =>
+        {
+            await provider.GetRequiredService<IPhoneNumberRepository>().AddAsync(free, None);
+            var environments = provider.GetRequiredService<IEnvironmentRepository>();
+            await environments.AddTokenAsync(used, None);
+            await environments.AddTokenAsync(revoked, None);
+            await environments.TouchTokenAsync(used.Id, TestData.Now.AddMinutes(2), TimeSpan.FromMinutes(1), None);
+            await environments.TouchTokenAsync(used.Id, TestData.Now.AddMinutes(2).AddSeconds(30), TimeSpan.FromMinutes(1), None);
+            await environments.RevokeTokenAsync(revoked.Id, TestData.Now.AddMinutes(3), None);
+        });
+        await RequestReleaseAsync(phone);
+
+        await using var scope = Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<IEnvironmentQueries>();
+        var detail = await queries.GetAsync(environmentId, None);
+        var unknown = await queries.GetAsync(Guid.CreateVersion7(), None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(unknown, Is.Null);
+            Assert.That(detail!.Id, Is.EqualTo(environmentId));
+            Assert.That(detail.PlanName, Is.EqualTo(Plans.Standard));
+            Assert.That(
+                detail.Tokens.Select(t => (t.Id, t.CreatedAt, t.LastUsedAt, t.RevokedAt)),
+                Is.EqualTo(new[]
+                {
+                    (used.Id, TestData.Now, (DateTime?)TestData.Now.AddMinutes(2), (DateTime?)null),
+                    (revoked.Id, TestData.Now.AddMinutes(1), null, TestData.Now.AddMinutes(3)),
+                }),
+                "oldest first; a second use within the granularity writes nothing");
+            Assert.That((detail.ActivePhoneNumbers, detail.PendingReleaseRequests), Is.EqualTo((2L, 1L)));
+        });
+    }
+
     [Test]
     public async Task ReleaseRequestAdd_WhenSixteenCommandsRaceForOneNumber_ExactlyOneCommitsAndTheRestGetReleaseAlreadyPending([Range(1, 5)] int round)
     {

@@ -11,9 +11,11 @@ internal sealed class ListReviewQueueQueryHandler(IReleaseRequestQueries queries
 {
     public async Task<Paged<AdminReleaseRequestDto>> Handle(ListReviewQueueQuery query, CancellationToken cancellationToken)
     {
+        var search = query.Search.ValueOr(null)?.Trim();
         var (items, total) = await queries.ListQueueAsync(
             query.Status.ValueOr(ReleaseRequestStatus.Pending)!,
             query.EnvironmentId.IsProvided ? query.EnvironmentId.Value : null,
+            string.IsNullOrEmpty(search) ? null : search,
             query.Page,
             cancellationToken);
         return new Paged<AdminReleaseRequestDto>(mapper.Map<IReadOnlyList<AdminReleaseRequestDto>>(items), PageMeta.For(query.Page, total));

@@ -10,6 +10,7 @@ internal sealed class ListReviewQueueQueryValidator : AbstractValidator<ListRevi
     {
         RuleFor(x => x.Status).Cascade(CascadeMode.Stop).ValidStatus();
         RuleFor(x => x.EnvironmentId).OfType("a valid UUID");
+        RuleFor(x => x.Search).Cascade(CascadeMode.Stop).OfType("a string").SearchText();
         this.AddPagingRules(x => x.Page);
     }
 }
