@@ -32,6 +32,7 @@ public static class ConsoleErrorPage
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{html.Encode(title)}} – Talkover review console</title>
+            <link rel="icon" href="{{ConsolePaths.Assets}}/favicon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="{{ConsolePaths.Assets}}/console.css">
             </head>
             <body>
