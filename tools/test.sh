@@ -12,6 +12,9 @@ dotnet tool restore > /dev/null
 
 results_dir="${TEST_RESULTS_DIR:-TestResults}"
 rm -rf "$results_dir"
+# The browser tests keep their screenshots in $TEST_RESULTS_DIR/screenshots/, beside the results.
+mkdir -p "$results_dir"
+export TEST_RESULTS_DIR="$(cd "$results_dir" && pwd)"
 
 # Plain "trx" (no LogFileName) writes one uniquely named file per test project.
 dotnet test Talkover.sln --logger trx --results-directory "$results_dir" "$@"
@@ -37,7 +40,8 @@ summary=$(awk '
 ' "${trx_files[@]}")
 
 # Say why the skipped tests were skipped (e.g. the live SQL Server suite without TALKOVER_TEST_SQLSERVER).
-grep -h -o -e 'TALKOVER_TEST_SQLSERVER is not set[^<]*' -e 'Redocly CLI [0-9.]* is not installed[^<]*' -e 'mounting needs[^<]*' "${trx_files[@]}" 2>/dev/null | sort -u | sed 's/^/note: /'
+grep -h -o -e 'TALKOVER_TEST_SQLSERVER is not set[^<]*' -e 'Redocly CLI [0-9.]* is not installed[^<]*' -e 'mounting needs[^<]*' \
+  -e 'Chromium is not installed[^<]*' "${trx_files[@]}" 2>/dev/null | sort -u | sed 's/^/note: /'
 
 echo "$summary"
 passed=${summary%% passed*}

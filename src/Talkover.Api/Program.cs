@@ -8,6 +8,7 @@ using Talkover.Api.Http;
 using Talkover.Api.Idempotency;
 using Talkover.Api.OpenApi;
 using Talkover.Api.RateLimiting;
+using Talkover.Api.ReviewConsole;
 using Talkover.Api.Startup;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
@@ -94,8 +95,10 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddHostedService<ExpiredKeySweeper>();
 
+// The API's controllers and the support console's pages. The JSON body handling below is the API's only:
+// JsonBodyFilter passes console actions (not [ApiController]) through, and they post forms, not [FromBody].
 builder.Services
-    .AddControllers(options =>
+    .AddControllersWithViews(options =>
     {
         // A [FromBody] record is read once (415/413/400 first), its fields kept as Input<T>; query
         // parameters bind to Input<T> too. Both are validated once, in the MediatR pipeline.
@@ -110,6 +113,28 @@ builder.Services
     })
     .AddJsonOptions(options => JsonDefaults.Apply(options.JsonSerializerOptions));
 builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
+
+// The console's views live under Views/Console/; its cookies (the antiforgery one now, sign-in next) are
+// HttpOnly, SameSite=Strict, and Secure whenever the request came over HTTPS.
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(options =>
+{
+    options.ViewLocationFormats.Insert(0, "/Views/Console/Shared/{0}.cshtml");
+    options.ViewLocationFormats.Insert(0, "/Views/Console/{1}/{0}.cshtml");
+});
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "talkover_console_antiforgery";
+    options.Cookie.Path = ConsolePaths.Root;
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.Configure<CookiePolicyOptions>(options =>
+{
+    options.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+    options.MinimumSameSitePolicy = SameSiteMode.Strict;
+    options.Secure = CookieSecurePolicy.SameAsRequest;
+});
 
 builder.Services
     .AddAuthentication(BearerAuthenticationHandler.SchemeName)
@@ -128,16 +153,32 @@ builder.Services.AddSingleton<FixedWindowCounter>();
 var app = builder.Build();
 
 app.UseMiddleware<RequestIdMiddleware>();
-app.UseExceptionHandler(new ExceptionHandlerOptions
-{
-    ExceptionHandler = context => ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred"),
-});
+app.UseMiddleware<ConsoleHeadersMiddleware>();
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedErrorAsync });
+
+// A bare status code becomes the API's JSON envelope, or under /console an HTML page.
 app.UseStatusCodePages(async statusContext =>
 {
     var context = statusContext.HttpContext;
+    if (ConsolePaths.IsConsole(context.Request))
+    {
+        await ConsoleErrorPage.WriteAsync(context, context.Response.StatusCode);
+        return;
+    }
+
     var (code, message) = ApiErrors.ForStatus(context.Response.StatusCode);
     await ApiErrors.WriteAsync(context, context.Response.StatusCode, code, message);
 });
+
+// The console's stylesheet (wwwroot/console/, built into the assembly so it is there whatever the working
+// directory): only under /console/assets, before authentication and rate limits.
+app.UseStaticFiles(new StaticFileOptions
+{
+    RequestPath = ConsolePaths.Assets,
+    FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(ConsolePaths).Assembly, "Talkover.Api.wwwroot.console"),
+});
+
+app.UseCookiePolicy();
 app.UseAuthentication();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
@@ -145,10 +186,7 @@ app.UseMiddleware<TokenUsageMiddleware>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 // Inside the idempotency layer as well, so the response it keeps is the real 4xx, not an exception.
-app.UseExceptionHandler(new ExceptionHandlerOptions
-{
-    ExceptionHandler = context => ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred"),
-});
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedErrorAsync });
 
 app.MapOpenApi().DisableRateLimiting();
 app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).DisableRateLimiting();
@@ -174,3 +212,9 @@ await using (app)
     await app.WaitForShutdownAsync();
     return 0;
 }
+
+// An unexpected exception: the API's INTERNAL_ERROR envelope, or the console's error page; no detail either way.
+static Task WriteUnexpectedErrorAsync(HttpContext context) =>
+    ConsolePaths.IsConsole(context.Request)
+        ? ConsoleErrorPage.WriteAsync(context, StatusCodes.Status500InternalServerError)
+        : ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred");

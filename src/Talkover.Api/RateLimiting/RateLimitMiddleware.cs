@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.RateLimiting;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
+using Talkover.Api.ReviewConsole;
 using Talkover.Domain.Common;
 
 namespace Talkover.Api.RateLimiting;
@@ -11,14 +12,16 @@ namespace Talkover.Api.RateLimiting;
 /// Counts every request against a window: an environment's by its plan, each staff member's (and the
 /// bootstrap key's) at the staff limit, anonymous (or failed) credentials per client address.
 /// Every response says where the caller stands; over the limit is 429 with Retry-After. Endpoints marked
-/// <see cref="DisableRateLimitingAttribute"/> are never counted.
+/// <see cref="DisableRateLimitingAttribute"/> are never counted, nor is anything under the support console's
+/// <c>/console</c> (its pages, its stylesheet, its error pages).
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter counter, RateLimitOptions limits)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         // Health, the API description and the reference page: no flood of bad tokens makes a healthy node look down.
-        if (context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null)
+        // The console is for staff, not API clients, and must not be locked out by an API client's flood.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null || ConsolePaths.IsConsole(context.Request))
         {
             await next(context);
             return;
