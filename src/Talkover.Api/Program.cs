@@ -182,7 +182,7 @@ app.UseCookiePolicy();
 app.UseAuthentication();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
-app.UseMiddleware<TokenUsageMiddleware>();
+app.UseMiddleware<CredentialUsageMiddleware>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 // Inside the idempotency layer as well, so the response it keeps is the real 4xx, not an exception.

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Talkover.Api.Tests.Support;
 
 namespace Talkover.Api.Tests;
@@ -222,8 +223,18 @@ public sealed class StaffTests : ApiTestBase
         Assert.That(key, Does.Match("^tks_[A-Za-z0-9_-]{43}$"));
 
         (await Api.GetAsync("/api/v1/admin/me", key)).ExpectStatus(HttpStatusCode.OK);
-        var listed = (await Api.GetAsync($"/api/v1/admin/staff/{viewer.Id}/api-keys", viewer.Key)).ExpectStatus(HttpStatusCode.OK);
-        var entry = listed.Json["data"]!.AsArray().Single(k => k!["id"]!.GetValue<string>() == keyId)!;
+
+        // The use is recorded just after the response has left.
+        ApiResponse listed;
+        JsonNode entry;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            listed = (await Api.GetAsync($"/api/v1/admin/staff/{viewer.Id}/api-keys", viewer.Key)).ExpectStatus(HttpStatusCode.OK);
+            entry = listed.Json["data"]!.AsArray().Single(k => k!["id"]!.GetValue<string>() == keyId)!;
+        }
+        while (entry["last_used_at"] is null && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
+
         Assert.Multiple(() =>
         {
             Assert.That(listed.Body, Does.Not.Contain(key).And.Not.Contain(Sha256(key)).And.Not.Contain("\"key\""));

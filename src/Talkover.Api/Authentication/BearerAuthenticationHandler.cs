@@ -18,14 +18,9 @@ public sealed class BearerAuthenticationHandler(
     UrlEncoder encoder,
     AdminKey adminKey,
     IAccessTokenService tokens,
-    ICredentialQueries credentials,
-    IStaffCredentialRepository staffCredentials,
-    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    ICredentialQueries credentials) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Bearer";
-
-    /// <summary>A key's <c>last_used_at</c> is written at most this often, so a busy key does not write on every request.</summary>
-    public static readonly TimeSpan LastUsedGranularity = TimeSpan.FromMinutes(1);
 
     private const int MaxCredentialLength = 512;
 
@@ -85,16 +80,11 @@ public sealed class BearerAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown or revoked staff key, or a disabled member.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (staff.KeyLastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedGranularity)
-        {
-            await staffCredentials.TouchApiKeyAsync(staff.KeyId!.Value, now, LastUsedGranularity, Context.RequestAborted);
-        }
-
         Context.Features.Set(new CredentialSecret(presented));
-        return Success(TalkoverClaims.ForStaff(staff.StaffId, staff.Name, staff.Email, staff.Role, staff.SecurityStamp));
+        return Success([.. TalkoverClaims.ForStaff(staff.StaffId, staff.Name, staff.Email, staff.Role, staff.SecurityStamp),
+            new Claim(TalkoverClaims.StaffKeyIdClaim, staff.KeyId!.Value.ToString())]);
     }
 
     private static AuthenticateResult Success(params Claim[] claims) =>
-        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, TalkoverClaims.NameClaim, TalkoverClaims.RoleClaim)), SchemeName));
 }

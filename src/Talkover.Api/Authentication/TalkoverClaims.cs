@@ -15,6 +15,7 @@ public static class TalkoverClaims
     public const string NameClaim = "talkover:name";
     public const string EmailClaim = "talkover:email";
     public const string SecurityStampClaim = "talkover:security_stamp";
+    public const string StaffKeyIdClaim = "talkover:staff_key_id";
 
     public static string? Kind(this ClaimsPrincipal user) => user.FindFirstValue(CredentialKinds.ClaimType);
 

@@ -17,6 +17,9 @@ public interface IEnvironmentRepository
     /// <summary>Marks the token revoked unless it already was; false when it already was.</summary>
     Task<bool> RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken);
 
-    /// <summary>Records that the token was accepted at <paramref name="usedAt"/>, unless it already was within <paramref name="granularity"/> before.</summary>
-    Task TouchTokenAsync(Guid tokenId, DateTime usedAt, TimeSpan granularity, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records that the token was accepted at <paramref name="usedAt"/>, unless it already was within
+    /// <paramref name="granularity"/> before. Bookkeeping: false when skipped because another write was under way.
+    /// </summary>
+    Task<bool> TouchTokenAsync(Guid tokenId, DateTime usedAt, TimeSpan granularity, CancellationToken cancellationToken);
 }

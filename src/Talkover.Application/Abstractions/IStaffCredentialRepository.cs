@@ -16,8 +16,11 @@ public interface IStaffCredentialRepository
     /// <summary>A key that is not revoked, found by its hash.</summary>
     Task<StaffApiKey?> FindActiveApiKeyAsync(string keyHash, CancellationToken cancellationToken);
 
-    /// <summary>Records a use of the key, at most once per <paramref name="granularity"/> (so a busy key does not write on every request).</summary>
-    Task TouchApiKeyAsync(Guid keyId, DateTime usedAt, TimeSpan granularity, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a use of the key, at most once per <paramref name="granularity"/> (so a busy key does not write
+    /// on every request). Bookkeeping: false when skipped because another write was under way.
+    /// </summary>
+    Task<bool> TouchApiKeyAsync(Guid keyId, DateTime usedAt, TimeSpan granularity, CancellationToken cancellationToken);
 
     /// <summary>Adds a setup link; the member's earlier links stop working.</summary>
     Task AddSetupLinkAsync(StaffSetupLink link, CancellationToken cancellationToken);

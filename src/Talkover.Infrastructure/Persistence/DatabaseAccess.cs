@@ -70,6 +70,15 @@ internal sealed class DatabaseAccess
     }
 
     /// <summary>
+    /// The turn to write if it is free right now, for a write that may be skipped; null when another
+    /// writer has it. Where writers do not queue here, a turn that holds nothing.
+    /// </summary>
+    public IDisposable? TryEnterWriteNow() =>
+        !Dialect.SerializesWriters ? new Slot(null)
+        : _writeTurn.Wait(0) ? new Slot(_writeTurn)
+        : null;
+
+    /// <summary>
     /// Takes one of the process's connection slots and opens a connection in it: from the pool, or,
     /// with <paramref name="pooled"/> false, one opened just now that sees the database as it is now.
     /// Its statements wait for locks no longer than what is left of <paramref name="budget"/>.
@@ -189,7 +198,7 @@ internal sealed class DatabaseAccess
         }
     }
 
-    private sealed class Slot(SemaphoreSlim semaphore) : IDisposable
+    private sealed class Slot(SemaphoreSlim? semaphore) : IDisposable
     {
         private int _released;
 
@@ -197,7 +206,7 @@ internal sealed class DatabaseAccess
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                semaphore.Release();
+                semaphore?.Release();
             }
         }
     }

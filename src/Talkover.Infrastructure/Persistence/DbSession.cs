@@ -18,6 +18,9 @@ namespace Talkover.Infrastructure.Persistence;
 /// </summary>
 internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDisposable
 {
+    /// <summary>The longest a bookkeeping write waits, for a connection or the lock.</summary>
+    private static readonly TimeSpan BookkeepingWait = TimeSpan.FromSeconds(1);
+
     private OpenConnection? _held;
     private DbTransaction? _transaction;
     private IDisposable? _writeTurn;
@@ -159,6 +162,30 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
     public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
         RunAsync(writes: true, cancellationToken, (connection, transaction) =>
             connection.ExecuteAsync(Command(sql, parameters, transaction, cancellationToken)));
+
+    /// <summary>
+    /// A write of bookkeeping that may be lost (when a credential was last used): outside a transaction
+    /// it never makes anyone wait — it is skipped, answering false, when another write has the turn, and
+    /// it waits for the database's lock only the shortest time the provider allows.
+    /// </summary>
+    public async Task<bool> TryExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        if (_held is not null)
+        {
+            await ExecuteAsync(sql, parameters, cancellationToken);
+            return true;
+        }
+
+        using var turn = database.TryEnterWriteNow();
+        if (turn is null)
+        {
+            return false;
+        }
+
+        await using var borrowed = await database.OpenAsync(WaitBudget.Of(BookkeepingWait), cancellationToken, forWriting: true);
+        await database.RunAsync(borrowed.Connection, connection => connection.ExecuteAsync(Command(sql, parameters, null, cancellationToken)));
+        return true;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -54,8 +54,8 @@ internal sealed class EnvironmentRepository(DbSession db) : IEnvironmentReposito
     public async Task<bool> RevokeTokenAsync(Guid tokenId, DateTime revokedAt, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(Sql.RevokeToken, new { Id = tokenId, RevokedAt = revokedAt }, cancellationToken) == 1;
 
-    public Task TouchTokenAsync(Guid tokenId, DateTime usedAt, TimeSpan granularity, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(Sql.TouchToken, new { Id = tokenId, UsedAt = usedAt, Before = usedAt - granularity }, cancellationToken);
+    public Task<bool> TouchTokenAsync(Guid tokenId, DateTime usedAt, TimeSpan granularity, CancellationToken cancellationToken) =>
+        db.TryExecuteAsync(Sql.TouchToken, new { Id = tokenId, UsedAt = usedAt, Before = usedAt - granularity }, cancellationToken);
 
     private sealed class TokenRow
     {

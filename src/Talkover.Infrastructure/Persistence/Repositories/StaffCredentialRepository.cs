@@ -64,8 +64,8 @@ internal sealed class StaffCredentialRepository(DbSession db) : IStaffCredential
     public async Task<StaffApiKey?> FindActiveApiKeyAsync(string keyHash, CancellationToken cancellationToken) =>
         (await db.QuerySingleOrDefaultAsync<KeyRow>(Sql.FindActiveApiKey, new { KeyHash = keyHash }, cancellationToken))?.ToKey();
 
-    public Task TouchApiKeyAsync(Guid keyId, DateTime usedAt, TimeSpan granularity, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(Sql.TouchApiKey, new { Id = keyId, UsedAt = usedAt, Before = usedAt - granularity }, cancellationToken);
+    public Task<bool> TouchApiKeyAsync(Guid keyId, DateTime usedAt, TimeSpan granularity, CancellationToken cancellationToken) =>
+        db.TryExecuteAsync(Sql.TouchApiKey, new { Id = keyId, UsedAt = usedAt, Before = usedAt - granularity }, cancellationToken);
 
     public async Task AddSetupLinkAsync(StaffSetupLink link, CancellationToken cancellationToken)
     {
