@@ -79,6 +79,10 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 // its stack trace. A faulted background service still shows: the host logs that as Critical too.
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
+// ASP.NET Core's "Request starting/finished" lines carry the query string, and a console setup link carries
+// its single-use token there: those lines stay off whatever the configured level.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
 if (settings.AdminKeyGenerated)
 {
     Console.WriteLine($"Admin key for this run (Development only; set Admin__ApiKey to keep one): {settings.AdminApiKey}");
@@ -137,8 +141,9 @@ builder.Services.Configure<CookiePolicyOptions>(options =>
 });
 
 builder.Services
-    .AddAuthentication(BearerAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+    .AddAuthentication(ConsoleAuthentication.ByPath)
+    .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null)
+    .AddConsoleCookie();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Tenant, policy => policy.RequireClaim(CredentialKinds.ClaimType, CredentialKinds.Environment))
     .AddPolicy(Policies.Viewer, policy => policy.AddRequirements(new StaffRoleRequirement(StaffRole.Viewer)))

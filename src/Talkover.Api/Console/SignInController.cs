@@ -1,24 +1,49 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Talkover.Application.Staff.SignIn;
 
 namespace Talkover.Api.ReviewConsole;
 
 /// <summary>The console's sign-in page.</summary>
 [Route("console/sign-in")]
-public sealed class SignInController : ConsoleControllerBase
+[AllowAnonymous]
+public sealed class SignInController(IMediator mediator) : ConsoleControllerBase
 {
-    /// <summary>Said for any failed attempt, so the page never tells which accounts exist.</summary>
-    public const string FailedMessage = "Email or password is incorrect";
+    /// <summary>Said for any failed attempt, so the page never tells which accounts exist or are locked.</summary>
+    public const string FailedMessage = "Email or password is incorrect. After five failed attempts in a row an account is locked for 15 minutes.";
 
     [HttpGet]
-    public IActionResult Index() => View(new SignInPage(null, null));
+    public IActionResult Index([FromQuery(Name = "ReturnUrl")] string? returnUrl) =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturn(returnUrl)) : View(new SignInPage(null, null, returnUrl));
 
-    /// <summary>
-    /// Staff accounts do not exist yet: every attempt fails the way a wrong password will, and the form
-    /// comes back with the email kept and the password cleared.
-    /// </summary>
     [HttpPost]
-    public IActionResult SignIn([FromForm] SignInForm form) =>
-        View(nameof(Index), new SignInPage(form.Email?.Trim(), FailedMessage));
+    public async Task<IActionResult> SignIn([FromForm] SignInForm form, [FromQuery(Name = "ReturnUrl")] string? returnUrl, CancellationToken cancellationToken)
+    {
+        StaffSignInResult result;
+        try
+        {
+            result = await mediator.Send(new SignInStaffCommand(form.Email ?? "", form.Password ?? ""), cancellationToken);
+        }
+        catch (ValidationException)
+        {
+            result = StaffSignInResult.Failed;
+        }
+
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return View(nameof(Index), new SignInPage(form.Email?.Trim(), FailedMessage, returnUrl));
+        }
+
+        await ConsoleAuthentication.SignInAsync(HttpContext, result.Staff!);
+        return LocalRedirect(SafeReturn(returnUrl));
+    }
+
+    /// <summary>Back to the console page that asked for a sign-in; never to another site.</summary>
+    private string SafeReturn(string? returnUrl) =>
+        returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(ConsolePaths.Root, StringComparison.Ordinal) ? returnUrl : ConsolePaths.Root;
 }
 
 /// <summary>What the sign-in form posts.</summary>
@@ -29,5 +54,5 @@ public sealed record SignInForm
     public string? Password { get; init; }
 }
 
-/// <summary>What the sign-in page shows: the email to keep in the field, and the error, if any.</summary>
-public sealed record SignInPage(string? Email, string? Error);
+/// <summary>What the sign-in page shows: the email to keep in the field, the error, if any, and where to go next.</summary>
+public sealed record SignInPage(string? Email, string? Error, string? ReturnUrl = null);

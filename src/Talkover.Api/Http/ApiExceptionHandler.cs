@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using Talkover.Api.ReviewConsole;
 using Talkover.Application.Abstractions;
 using Talkover.Domain.Common;
 
@@ -10,6 +11,26 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (ConsolePaths.IsConsole(context.Request))
+        {
+            // The console shows what it expects next to the field it concerns; anything that reaches here is a page of its own.
+            var status = exception switch
+            {
+                DomainException domain => StatusFor(domain.Kind),
+                ValidationException => StatusCodes.Status422UnprocessableEntity,
+                DatabaseUnavailableException => StatusCodes.Status503ServiceUnavailable,
+                BadHttpRequestException badRequest => badRequest.StatusCode,
+                _ => StatusCodes.Status500InternalServerError,
+            };
+            if (status >= 500)
+            {
+                logger.LogError(exception, status == StatusCodes.Status503ServiceUnavailable ? "Database unavailable" : "Unhandled exception");
+            }
+
+            await ConsoleErrorPage.WriteAsync(context, status);
+            return true;
+        }
+
         switch (exception)
         {
             case ValidationException validation:

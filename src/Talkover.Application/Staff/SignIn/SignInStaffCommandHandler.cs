@@ -4,12 +4,12 @@ using Talkover.Application.Abstractions;
 namespace Talkover.Application.Staff.SignIn;
 
 internal sealed class SignInStaffCommandHandler(IStaffRepository staff, IStaffPasswordHasher hasher, TimeProvider clock)
-    : IRequestHandler<SignInStaffCommand, SignInResult>
+    : IRequestHandler<SignInStaffCommand, StaffSignInResult>
 {
     // Verified when the email is unknown, so an unknown email takes as long as a wrong password.
     private static string? s_decoyHash;
 
-    public async Task<SignInResult> Handle(SignInStaffCommand command, CancellationToken cancellationToken)
+    public async Task<StaffSignInResult> Handle(SignInStaffCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var member = await staff.FindByEmailForUpdateAsync(command.Email.Value!, cancellationToken);
@@ -17,28 +17,28 @@ internal sealed class SignInStaffCommandHandler(IStaffRepository staff, IStaffPa
         {
             s_decoyHash ??= hasher.Hash(Guid.NewGuid().ToString("N"));
             hasher.Verify(s_decoyHash, command.Password.Value!);
-            return SignInResult.Failed;
+            return StaffSignInResult.Failed;
         }
 
         if (member.IsLockedOut(now))
         {
-            return SignInResult.Failed;
+            return StaffSignInResult.Failed;
         }
 
         if (!hasher.Verify(member.PasswordHash, command.Password.Value!))
         {
             member.RecordFailedSignIn(now);
             await staff.SaveAsync(member, cancellationToken);
-            return SignInResult.Failed;
+            return StaffSignInResult.Failed;
         }
 
         if (!member.IsActive)
         {
-            return SignInResult.Failed;
+            return StaffSignInResult.Failed;
         }
 
         member.RecordSignIn(now);
         await staff.SaveAsync(member, cancellationToken);
-        return new SignInResult(new StaffCredential(member.Id, member.Email, member.Name, member.Role, member.SecurityStamp));
+        return new StaffSignInResult(new StaffCredential(member.Id, member.Email, member.Name, member.Role, member.SecurityStamp));
     }
 }
