@@ -33,7 +33,6 @@ public sealed class SignInController(IMediator mediator) : ConsoleControllerBase
 
         if (!result.Succeeded)
         {
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
             return View(nameof(Index), new SignInPage(form.Email?.Trim(), FailedMessage, returnUrl));
         }
 

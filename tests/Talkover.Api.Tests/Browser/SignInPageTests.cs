@@ -113,7 +113,7 @@ public sealed class SignInPageTests : BrowserTestBase
         Assert.Multiple(() =>
         {
             Assert.That(Browser.Url.AbsolutePath, Is.EqualTo(SignIn));
-            Assert.That(alert.Text, Is.EqualTo("Email or password is incorrect"));
+            Assert.That(alert.Text, Is.EqualTo(Talkover.Api.ReviewConsole.SignInController.FailedMessage));
             Assert.That(Browser.FieldLabelled("Email").GetAttribute("value"), Is.EqualTo("nobody@talkover.example"));
             Assert.That(Browser.FieldLabelled("Password").GetAttribute("value"), Is.Empty);
         });
