@@ -39,6 +39,55 @@ public sealed class SecretsTests : ApiTestBase
         Assert.That(lines, Has.None.Contains(environment.Token).And.None.Contains(TalkoverApiFactory.AdminKey).And.None.Contains(guessed));
     }
 
+    [Test]
+    public async Task StaffSecrets_NeverReachALogLineOrTheDatabaseFile()
+    {
+        // An admin invites a member; the member opens the setup link and chooses a password in the console,
+        // signs in again, and creates a personal API key that is then used and revoked.
+        var invited = (await Api.PostAsync("/api/v1/admin/staff", TalkoverApiFactory.AdminKey, new { email = "ida@support.example", name = "Ida", role = "reviewer" }))
+            .ExpectStatus(HttpStatusCode.Created);
+        var staffId = invited.Data["id"]!.GetValue<string>();
+        var setupUrl = invited.Data["setup_url"]!.GetValue<string>();
+        var setupToken = setupUrl[(setupUrl.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..];
+        const string password = "a long and secret passphrase";
+
+        var setupPage = await Api.Http.GetStringAsync(new Uri(setupUrl).PathAndQuery);
+        var chosen = await Api.Http.PostAsync("/console/setup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = setupToken,
+            ["Password"] = password,
+            ["Confirm"] = password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(setupPage),
+        }));
+        Assert.That(await chosen.Content.ReadAsStringAsync(), Does.Contain("Signed in as"), "choosing a password signs the member in");
+        var wrong = await Api.Http.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "ida@support.example",
+            ["Password"] = password + " but wrong",
+            ["__RequestVerificationToken"] = AntiforgeryToken(await Api.Http.GetStringAsync("/console/sign-in")),
+        }));
+        Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var key = (await Api.PostAsync($"/api/v1/admin/staff/{staffId}/api-keys", TalkoverApiFactory.AdminKey, new { name = "script" })).Data;
+        var secretKey = key["key"]!.GetValue<string>();
+        (await Api.GetAsync("/api/v1/admin/me", secretKey)).ExpectStatus(HttpStatusCode.OK);
+        (await Api.SendAsync(HttpMethod.Delete, $"/api/v1/admin/staff/{staffId}/api-keys/{key["id"]}", TalkoverApiFactory.AdminKey)).ExpectStatus(HttpStatusCode.OK);
+        (await Api.GetAsync("/api/v1/admin/me", secretKey)).ExpectStatus(HttpStatusCode.Unauthorized);
+
+        var lines = _logs.Lines.ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Some.Contains("CompleteStaffSetupCommand"), "the setup ran through the logged pipeline; an empty log would prove nothing");
+            Assert.That(lines.Where(line => line.Contains(setupToken) || line.Contains(password) || line.Contains(secretKey)), Is.Empty);
+            Assert.That(DatabaseFileContains(setupToken), Is.False, "setup token");
+            Assert.That(DatabaseFileContains(password), Is.False, "password");
+            Assert.That(DatabaseFileContains(secretKey), Is.False, "staff API key");
+        });
+    }
+
+    private static string AntiforgeryToken(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     private sealed class CapturingLoggerProvider : ILoggerProvider
     {
         public ConcurrentQueue<string> Lines { get; } = new();

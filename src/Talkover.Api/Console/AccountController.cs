@@ -80,6 +80,9 @@ public sealed record PasswordForm
     public string? NewPassword { get; init; }
 
     public string? Confirm { get; init; }
+
+    /// <summary>Never a password: MVC may log an action's arguments.</summary>
+    public override string ToString() => $"{nameof(PasswordForm)} {{ … }}";
 }
 
 /// <summary>What the new-key form posts.</summary>

@@ -16,9 +16,13 @@ public sealed class SetupController(IMediator mediator) : ConsoleControllerBase
 {
     public const string UnusableLink = "This setup link has expired or was already used. Ask an admin for a new one.";
 
+    /// <summary>The form; the token is read from the query here rather than bound, so no argument log ever shows it.</summary>
     [HttpGet]
-    public IActionResult Index([FromQuery(Name = "token")] string? token) =>
-        string.IsNullOrEmpty(token) ? View(new SetupPage(null, UnusableLink)) : View(new SetupPage(token));
+    public IActionResult Index()
+    {
+        var token = Request.Query["token"].ToString();
+        return token.Length == 0 ? View(new SetupPage(null, UnusableLink)) : View(new SetupPage(token));
+    }
 
     [HttpPost]
     public async Task<IActionResult> Complete([FromForm] SetupForm form, CancellationToken cancellationToken)
@@ -62,6 +66,9 @@ public sealed record SetupForm
     public string? Password { get; init; }
 
     public string? Confirm { get; init; }
+
+    /// <summary>Never the token or the password: MVC may log an action's arguments.</summary>
+    public override string ToString() => $"{nameof(SetupForm)} {{ … }}";
 }
 
 /// <summary>The setup page: the form while the link may work, or why it does not.</summary>

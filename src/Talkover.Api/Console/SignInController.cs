@@ -51,6 +51,9 @@ public sealed record SignInForm
     public string? Email { get; init; }
 
     public string? Password { get; init; }
+
+    /// <summary>Never the password: MVC may log an action's arguments.</summary>
+    public override string ToString() => $"{nameof(SignInForm)} {{ Email = {Email} }}";
 }
 
 /// <summary>What the sign-in page shows: the email to keep in the field, the error, if any, and where to go next.</summary>
