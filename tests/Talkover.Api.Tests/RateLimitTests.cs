@@ -80,3 +80,31 @@ public sealed class RateLimitTests : ApiTestBase
         Assert.That(health.Header("X-RateLimit-Limit"), Is.Null, "health is not counted at all");
     }
 }
+
+/// <summary>Staff credentials are limited per member, each in a bucket of their own.</summary>
+public sealed class StaffRateLimitTests : ApiTestBase
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 15, TimeSpan.Zero));
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimits:StaffPerMinute"] = "6" };
+
+    protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+
+    [Test]
+    public async Task AStaffMemberOverTheStaffLimit_Gets429_AndAnotherMemberIsUnaffected()
+    {
+        var first = await Api.CreateStaffAsync("viewer");
+        var second = await Api.CreateStaffAsync("viewer");
+
+        var answers = new List<ApiResponse>();
+        for (var i = 0; i < 7; i++)
+        {
+            answers.Add(await Api.GetAsync("/api/v1/admin/me", first.Key));
+        }
+
+        Assert.That(answers.Take(6).Select(a => a.Status), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(answers[0].Header("X-RateLimit-Limit"), Is.EqualTo("6"));
+        answers[6].ExpectError(HttpStatusCode.TooManyRequests, "RATE_LIMIT_EXCEEDED");
+        (await Api.GetAsync("/api/v1/admin/me", second.Key)).ExpectStatus(HttpStatusCode.OK);
+    }
+}
