@@ -93,6 +93,9 @@ builder.Services.AddSingleton(new AdminKey(settings.AdminApiKey));
 builder.Services.AddSingleton(settings with { AdminApiKey = null });
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(settings.Database);
+// The key ring behind the console's cookies and antiforgery tokens: in the database, shared by every
+// instance and kept across restarts, unless DataProtection:KeysPath names a folder.
+builder.Services.AddTalkoverDataProtection(settings.DataProtectionKeysPath);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<IConsoleLinks, ConsoleLinks>();
 builder.Services.AddScoped<DemoSeeder>();

@@ -23,6 +23,9 @@ public sealed record TalkoverSettings
 
     public required RateLimitOptions RateLimits { get; init; }
 
+    /// <summary>The folder of the Data Protection key ring, or null to keep it in the database (the default).</summary>
+    public required string? DataProtectionKeysPath { get; init; }
+
     public static TalkoverSettings Read(IConfiguration configuration, IHostEnvironment environment)
     {
         var database = DependencyInjection.ReadDatabaseOptions(configuration);
@@ -59,6 +62,8 @@ public sealed record TalkoverSettings
                 "RateLimits:StandardPerMinute, ProfessionalPerMinute, EnterprisePerMinute, AnonymousPerMinute and StaffPerMinute must be at least 1.");
         }
 
+        var keysPath = ReadKeysPath(configuration["DataProtection:KeysPath"]);
+
         return new TalkoverSettings
         {
             Database = database,
@@ -66,6 +71,33 @@ public sealed record TalkoverSettings
             AdminKeyGenerated = generated,
             SeedDemoData = seed,
             RateLimits = rateLimits,
+            DataProtectionKeysPath = keysPath,
         };
+    }
+
+    /// <summary>
+    /// A configured key ring folder is created now and checked to take a file, so a folder the service
+    /// cannot write stops it at start instead of failing the first console page.
+    /// </summary>
+    private static string? ReadKeysPath(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return null;
+        }
+
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.GetFullPath(configured)).FullName;
+            using (File.Create(Path.Combine(folder, $".talkover-write-check-{Guid.NewGuid():N}"), 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return folder;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InvalidOperationException($"DataProtection:KeysPath '{configured}' cannot be used: {ex.Message.ReplaceLineEndings(" ")}");
+        }
     }
 }
