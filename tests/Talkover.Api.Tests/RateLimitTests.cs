@@ -108,3 +108,36 @@ public sealed class StaffRateLimitTests : ApiTestBase
         (await Api.GetAsync("/api/v1/admin/me", second.Key)).ExpectStatus(HttpStatusCode.OK);
     }
 }
+
+/// <summary>The console's pages without a session are limited per address, apart from the API's anonymous callers.</summary>
+public sealed class ConsoleRateLimitTests : ApiTestBase
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 15, TimeSpan.Zero));
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimits:AnonymousPerMinute"] = "5" };
+
+    protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+
+    [Test]
+    public async Task AFloodOfBadApiTokens_DoesNotLockTheSignInPage_WhichHasItsOwnLimit()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            await Api.SendAsync(HttpMethod.Get, "/api/v1/agents", "talq_not-a-real-token");
+        }
+
+        (await Api.SendAsync(HttpMethod.Get, "/api/v1/agents", "talq_not-a-real-token")).ExpectError(HttpStatusCode.TooManyRequests, "RATE_LIMIT_EXCEEDED");
+        var pages = new List<ApiResponse>();
+        for (var i = 0; i < 6; i++)
+        {
+            pages.Add(await Api.SendAsync(HttpMethod.Get, "/console/sign-in"));
+        }
+
+        Assert.That(pages.Take(5).Select(p => p.Status), Is.All.EqualTo(HttpStatusCode.OK), "the API's flood counts apart");
+        Assert.That(pages[5].Status, Is.EqualTo(HttpStatusCode.TooManyRequests), "guessing passwords from one address is throttled");
+        Assert.That(pages[5].ContentHeaders.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(pages[5].Body, Does.Contain("Too many requests"));
+        Assert.That(pages[5].Header("Retry-After"), Is.EqualTo("45"));
+        Assert.That((await Api.SendAsync(HttpMethod.Get, "/console/assets/console.css")).Status, Is.EqualTo(HttpStatusCode.OK), "assets are never limited");
+    }
+}

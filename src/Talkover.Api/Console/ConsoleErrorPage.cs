@@ -17,6 +17,7 @@ public static class ConsoleErrorPage
             StatusCodes.Status400BadRequest => ("The form could not be accepted", "It may have expired. Go back, reload the page and try again."),
             StatusCodes.Status403Forbidden => ("You may not open this page", "Sign in with an account that has access."),
             StatusCodes.Status404NotFound => ("Page not found", "Check the address, or start again from the sign-in page."),
+            StatusCodes.Status429TooManyRequests => ("Too many requests", "Wait a minute, then try again."),
             StatusCodes.Status405MethodNotAllowed => ("Page not found", "Check the address, or start again from the sign-in page."),
             _ when status >= 500 => ("Something went wrong", "Nothing was changed by this page. Try again in a moment."),
             _ => ("The request could not be handled", "Start again from the sign-in page."),

@@ -12,16 +12,17 @@ namespace Talkover.Api.RateLimiting;
 /// Counts every request against a window: an environment's by its plan, each staff member's (and the
 /// bootstrap key's) at the staff limit, anonymous (or failed) credentials per client address.
 /// Every response says where the caller stands; over the limit is 429 with Retry-After. Endpoints marked
-/// <see cref="DisableRateLimitingAttribute"/> are never counted, nor is anything under the support console's
-/// <c>/console</c> (its pages, its stylesheet, its error pages).
+/// <see cref="DisableRateLimitingAttribute"/> are never counted, nor are the console's assets. The console's
+/// pages count too: a signed-in member's against their own limit (with their API keys), and pages without a
+/// session (sign-in, setup) per client address in a bucket apart from the API's, so an API client's flood of
+/// bad tokens cannot lock support staff out of the sign-in page, and guessing passwords is throttled.
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter counter, RateLimitOptions limits)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         // Health, the API description and the reference page: no flood of bad tokens makes a healthy node look down.
-        // The console is for staff, not API clients, and must not be locked out by an API client's flood.
-        if (context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null || ConsolePaths.IsConsole(context.Request))
+        if (context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null || context.Request.Path.StartsWithSegments(ConsolePaths.Assets))
         {
             await next(context);
             return;
@@ -45,6 +46,12 @@ public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter
             return Task.CompletedTask;
         });
 
+        if (!decision.Allowed && ConsolePaths.IsConsole(context.Request))
+        {
+            await ConsoleErrorPage.WriteAsync(context, StatusCodes.Status429TooManyRequests);
+            return;
+        }
+
         if (!decision.Allowed)
         {
             await ApiErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
@@ -61,6 +68,6 @@ public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter
             CredentialKinds.Environment => ("env:" + user.FindFirstValue(TalkoverClaims.EnvironmentIdClaim), limits.ForPlan(user.FindFirstValue(TalkoverClaims.PlanClaim))),
             CredentialKinds.Staff => ("staff:" + user.FindFirstValue(TalkoverClaims.StaffIdClaim), limits.StaffPerMinute),
             CredentialKinds.System => ("system", limits.StaffPerMinute),
-            _ => ("ip:" + context.Connection.RemoteIpAddress, limits.AnonymousPerMinute),
+            _ => ((ConsolePaths.IsConsole(context.Request) ? "console-ip:" : "ip:") + context.Connection.RemoteIpAddress, limits.AnonymousPerMinute),
         };
 }

@@ -12,6 +12,12 @@ public abstract class BrowserTestBase : ApiTestBase
 
     protected Browser Browser => _browser ?? throw new InvalidOperationException("The browser starts in [SetUp].");
 
+    /// <summary>
+    /// Every browser of a fixture signs in and out from one loopback address; the stories are not about
+    /// throttling (RateLimitTests are), so that address may load as many sign-in pages as they need.
+    /// </summary>
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["RateLimits:AnonymousPerMinute"] = "100000" };
+
     /// <summary>The service's address, as the browser reaches it (the loopback port Kestrel listens on).</summary>
     protected Uri BaseAddress => Api.Http.BaseAddress!;
 
