@@ -69,14 +69,8 @@ internal sealed class DatabaseAccess
         return new Slot(_writeTurn);
     }
 
-    /// <summary>
-    /// The turn to write if it is free right now, for a write that may be skipped; null when another
-    /// writer has it. Where writers do not queue here, a turn that holds nothing.
-    /// </summary>
-    public IDisposable? TryEnterWriteNow() =>
-        !Dialect.SerializesWriters ? new Slot(null)
-        : _writeTurn.Wait(0) ? new Slot(_writeTurn)
-        : null;
+    /// <summary>Whether a writer of this process has the turn right now (never, where writers do not queue here).</summary>
+    public bool IsWriting => Dialect.SerializesWriters && _writeTurn.CurrentCount == 0;
 
     /// <summary>
     /// Takes one of the process's connection slots and opens a connection in it: from the pool, or,
@@ -198,7 +192,7 @@ internal sealed class DatabaseAccess
         }
     }
 
-    private sealed class Slot(SemaphoreSlim? semaphore) : IDisposable
+    private sealed class Slot(SemaphoreSlim semaphore) : IDisposable
     {
         private int _released;
 
@@ -206,7 +200,7 @@ internal sealed class DatabaseAccess
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                semaphore?.Release();
+                semaphore.Release();
             }
         }
     }

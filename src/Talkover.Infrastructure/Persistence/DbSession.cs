@@ -165,8 +165,10 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
 
     /// <summary>
     /// A write of bookkeeping that may be lost (when a credential was last used): outside a transaction
-    /// it never makes anyone wait — it is skipped, answering false, when another write has the turn, and
-    /// it waits for the database's lock only the shortest time the provider allows.
+    /// it never makes a request of this process wait. It is skipped, answering false, when another write
+    /// has the turn; otherwise it runs without taking the turn — so a lock held elsewhere, which it waits
+    /// for only the shortest time the provider allows, keeps no writer or health probe here waiting — and
+    /// at worst a writer that starts meanwhile retries the lock for the few milliseconds the update holds it.
     /// </summary>
     public async Task<bool> TryExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
@@ -176,8 +178,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
             return true;
         }
 
-        using var turn = database.TryEnterWriteNow();
-        if (turn is null)
+        if (database.IsWriting)
         {
             return false;
         }
