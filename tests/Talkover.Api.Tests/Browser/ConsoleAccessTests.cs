@@ -1,7 +1,6 @@
 using System.Net;
 using OpenQA.Selenium.Support.UI;
 using Talkover.Api.ReviewConsole;
-using Talkover.Api.Tests.Support;
 
 namespace Talkover.Api.Tests.Browser;
 
