@@ -47,6 +47,7 @@ public sealed class ReviewConsoleTests : ConsoleStoryBase
             Assert.That(Find(Browser, "h1").Text, Is.EqualTo($"Release of {formatted}"));
             Assert.That(Find(Browser, "#status").Text, Is.EqualTo("pending"));
             Assert.That(Find(Browser, ".reason").Text, Is.EqualTo(LongReason), "The request's page shows the whole reason");
+            Assert.That(MainText(Browser), Does.Contain($"Environment {environmentName}"), "The request's page names the environment");
         });
         Browser.Screenshot("request");
 
@@ -57,7 +58,7 @@ public sealed class ReviewConsoleTests : ConsoleStoryBase
         Assert.Multiple(() =>
         {
             Assert.That(Find(Browser, "h1").Text, Is.EqualTo($"Approve the release of {formatted}?"));
-            Assert.That(Find(Browser, "[role=alert]").Text, Does.Contain("This cannot be undone."));
+            Assert.That(Find(Browser, "[role=alert]").Text, Does.Contain("This cannot be undone.").And.Contain($"{environmentName} loses it"));
             Assert.That(MainText(Browser), Does.Contain(note), "The confirmation step repeats the note");
         });
         Assert.That((await RequestFromApiAsync(requestId))["status"]!.GetValue<string>(), Is.EqualTo("pending"), "Nothing is decided before the confirmation");
