@@ -104,7 +104,7 @@ public abstract partial class ConsoleStoryBase : BrowserTestBase
 
     protected static void Wait(WebBrowser browser, Func<IWebDriver, bool> condition, string what)
     {
-        var wait = new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(15)) { Message = $"Waited for {what}" };
+        var wait = new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30)) { Message = $"Waited 30 s for {what} on {browser.Driver.Url}" };
         wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
         wait.Until(condition);
     }
