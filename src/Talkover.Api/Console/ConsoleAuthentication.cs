@@ -9,7 +9,7 @@ namespace Talkover.Api.ReviewConsole;
 /// <summary>
 /// The console's session: a cookie (HttpOnly, SameSite=Strict, Secure over HTTPS, 8 hours sliding) holding
 /// the member's id and security stamp, protected by the Data Protection key ring. Every request checks it
-/// against the database, so disabling a member, a new password or a role change counts from the next page.
+/// against the database, so disabling a member, a new password, signing out or a role change counts from the next page.
 /// </summary>
 public static class ConsoleAuthentication
 {
@@ -56,7 +56,7 @@ public static class ConsoleAuthentication
 
     /// <summary>
     /// The member as they are now: gone, disabled or with a new security stamp (a new password, a reset,
-    /// disabling) ends the session; a new name or role is taken into the session at once.
+    /// disabling, signing out) ends the session; a new name or role is taken into the session at once.
     /// </summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {

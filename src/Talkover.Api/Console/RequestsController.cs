@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Talkover.Api.Authentication;
 using Talkover.Application.Abstractions;
+using Talkover.Application.Environments.GetEnvironment;
 using Talkover.Application.PhoneNumbers;
 using Talkover.Application.PhoneNumbers.GetPhoneNumber;
 using Talkover.Application.ReleaseRequests;
@@ -89,6 +90,21 @@ public sealed class RequestsController(IMediator mediator) : SignedInController(
     private async Task<RequestPage> PageAsync(Guid id, CancellationToken cancellationToken)
     {
         var request = await Mediator.Send(new GetReviewRequestQuery(id), cancellationToken);
+
+        // The request alone carries its environment's id; reviewers know environments by name, as on the queue.
+        if (request.EnvironmentName is null)
+        {
+            try
+            {
+                var environment = await Mediator.Send(new GetEnvironmentQuery(request.EnvironmentId), cancellationToken);
+                request = request with { EnvironmentName = environment.Name };
+            }
+            catch (DomainException ex) when (ex.Code == ErrorCodes.EnvironmentNotFound)
+            {
+                // The page falls back to the environment's id.
+            }
+        }
+
         PhoneNumberDto? number = null;
         if (request.Status == ReleaseRequestStatus.Pending)
         {

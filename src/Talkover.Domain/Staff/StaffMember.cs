@@ -89,6 +89,13 @@ public sealed class StaffMember
         UpdatedAt = now;
     }
 
+    /// <summary>Signing out: the member's console sessions stop working (the security stamp they carry is replaced).</summary>
+    public void EndSessions(DateTime now)
+    {
+        SecurityStamp = NewStamp();
+        UpdatedAt = now;
+    }
+
     /// <summary>A wrong password. The fifth in a row locks the account for <see cref="Lockout"/>.</summary>
     public void RecordFailedSignIn(DateTime now)
     {

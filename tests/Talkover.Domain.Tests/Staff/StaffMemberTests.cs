@@ -79,6 +79,18 @@ public sealed class StaffMemberTests
     }
 
     [Test]
+    public void EndSessions_EndsEarlierSessions_AndKeepsThePassword()
+    {
+        var member = NewMember();
+        member.SetPassword("hash", Now);
+        var stamp = member.SecurityStamp;
+
+        member.EndSessions(Now);
+
+        Assert.That((member.PasswordHash, member.SecurityStamp == stamp, member.IsActive), Is.EqualTo(("hash", false, true)));
+    }
+
+    [Test]
     public void ForgetPassword_StopsTheOldPasswordAtOnce()
     {
         var member = NewMember();
