@@ -151,7 +151,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Tenant, policy => policy.RequireClaim(CredentialKinds.ClaimType, CredentialKinds.Environment))
     .AddPolicy(Policies.Viewer, policy => policy.AddRequirements(new StaffRoleRequirement(StaffRole.Viewer)))
     .AddPolicy(Policies.Reviewer, policy => policy.AddRequirements(new StaffRoleRequirement(StaffRole.Reviewer)))
-    .AddPolicy(Policies.Admin, policy => policy.AddRequirements(new StaffRoleRequirement(StaffRole.Admin)));
+    .AddPolicy(Policies.Admin, policy => policy.AddRequirements(new StaffRoleRequirement(StaffRole.Admin)))
+    .AddPolicy(Policies.OwnRecordOrAdmin, policy => policy.AddRequirements(new StaffRoleRequirement(StaffRole.Viewer), new OwnStaffRecordRequirement()));
 builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, EnvelopeAuthorizationResultHandler>();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddTalkoverOpenApi();

@@ -263,6 +263,20 @@ public sealed class StaffTests : ApiTestBase
     }
 
     [Test]
+    public async Task SomeoneElsesKeys_AreRefusedBeforeTheBodyIsRead()
+    {
+        var viewer = await Api.CreateStaffAsync("viewer");
+        var other = await Api.CreateStaffAsync("reviewer");
+
+        var refused = await Api.SendAsync(HttpMethod.Post, $"/api/v1/admin/staff/{other.Id}/api-keys", viewer.Key, "{not json", "text/plain");
+
+        refused.ExpectError(HttpStatusCode.Forbidden, "INSUFFICIENT_ROLE");
+        Assert.That(refused.Json["message"]!.GetValue<string>(), Is.EqualTo("Only the member themselves or an admin may do this"));
+        (await Api.SendAsync(HttpMethod.Post, $"/api/v1/admin/staff/{viewer.Id}/api-keys", viewer.Key, "{not json", "text/plain"))
+            .ExpectError(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    [Test]
     public async Task NewSetupLink_ReplacesTheEarlierOne()
     {
         var member = await Api.CreateStaffAsync("viewer");
@@ -326,4 +340,25 @@ public sealed class StaffTests : ApiTestBase
     }
 
     private static string Sha256(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}
+
+/// <summary>Behind a proxy, setup links use the address people reach the console at.</summary>
+public sealed class StaffPublicUrlTests : ApiTestBase
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Console:PublicUrl"] = "https://support.example.com/" };
+
+    [Test]
+    public async Task SetupLinks_UseTheConfiguredPublicAddress_WhateverTheHostHeader()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/staff")
+        {
+            Content = new StringContent("""{"email":"proxy@support.example","name":"Behind a proxy","role":"viewer"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", TalkoverApiFactory.AdminKey);
+        request.Headers.Host = "evil.example";
+
+        var response = (await Api.SendAsync(request)).ExpectStatus(HttpStatusCode.Created);
+
+        Assert.That(response.Data["setup_url"]!.GetValue<string>(), Does.StartWith("https://support.example.com/console/setup?token="));
+    }
 }

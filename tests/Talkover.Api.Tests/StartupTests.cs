@@ -129,6 +129,7 @@ public sealed partial class StartupTests
     [TestCase("Database__MaxOpenConnections", "0", "Database:MaxOpenConnections '0' must be a whole number from 1 to 1000")]
     [TestCase("ConnectionStrings__Talkover", "Data Source={db};Default Timeout=0", "Default Timeout=0; use 1 to 600 seconds")]
     [TestCase("DataProtection__KeysPath", "/proc/talkover/keys", "DataProtection:KeysPath '/proc/talkover/keys' cannot be used")]
+    [TestCase("Console__PublicUrl", "support.example.com", "Console:PublicUrl 'support.example.com' must be an absolute http or https address")]
     public async Task BadConfiguration_ExitsNonZeroWithOneLine(string key, string value, string reason)
     {
         await using var service = ServiceProcess.Start(new Dictionary<string, string>

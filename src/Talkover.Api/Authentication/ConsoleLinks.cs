@@ -3,8 +3,9 @@ using Talkover.Application.Abstractions;
 namespace Talkover.Api.Authentication;
 
 /// <summary>
-/// Console links on the address the request came to (honouring trusted proxies' forwarded headers), or on
-/// the first configured URL when there is no request (the <c>staff add</c> command).
+/// Console links on <c>Console__PublicUrl</c> when it is set (the address people reach the service at,
+/// behind a proxy); otherwise on the address the request came to, or on the first configured URL when
+/// there is no request (the <c>staff add</c> command).
 /// </summary>
 public sealed class ConsoleLinks(IHttpContextAccessor accessor, IConfiguration configuration) : IConsoleLinks
 {
@@ -14,6 +15,11 @@ public sealed class ConsoleLinks(IHttpContextAccessor accessor, IConfiguration c
 
     private string BaseUrl()
     {
+        if (configuration["Console:PublicUrl"] is { Length: > 0 } publicUrl)
+        {
+            return publicUrl.TrimEnd('/');
+        }
+
         if (accessor.HttpContext?.Request is { } request)
         {
             return $"{request.Scheme}://{request.Host}{request.PathBase}";

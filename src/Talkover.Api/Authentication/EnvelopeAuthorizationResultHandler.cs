@@ -49,5 +49,7 @@ public sealed class EnvelopeAuthorizationResultHandler : IAuthorizationMiddlewar
     private static string RoleMessage(PolicyAuthorizationResult result) =>
         result.AuthorizationFailure?.FailedRequirements.OfType<StaffRoleRequirement>().FirstOrDefault() is { } failed
             ? $"This action needs the {failed.Role} role"
-            : "Your role does not allow this action";
+            : result.AuthorizationFailure?.FailedRequirements.OfType<OwnStaffRecordRequirement>().Any() == true
+                ? "Only the member themselves or an admin may do this"
+                : "Your role does not allow this action";
 }

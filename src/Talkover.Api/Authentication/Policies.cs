@@ -13,6 +13,9 @@ public static class Policies
     public const string Reviewer = StaffPrefix + StaffRole.Reviewer;
     public const string Admin = StaffPrefix + StaffRole.Admin;
 
+    /// <summary>A member on their own record (their API keys), or an admin on anyone's.</summary>
+    public const string OwnRecordOrAdmin = StaffPrefix + "own-record-or-admin";
+
     public const string StaffPrefix = "staff:";
 
     public static bool IsStaffPolicy(string? policy) => policy?.StartsWith(StaffPrefix, StringComparison.Ordinal) == true;

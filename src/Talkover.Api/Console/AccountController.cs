@@ -33,7 +33,7 @@ public sealed class AccountController(IMediator mediator) : SignedInController(m
             if (staff is null)
             {
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return View(nameof(Index), await PageAsync(cancellationToken) with { CurrentPasswordError = "Current password is incorrect" });
+                return View(nameof(Index), await PageAsync(cancellationToken) with { CurrentPasswordError = "Current password is incorrect. After five wrong passwords in a row, here or at sign-in, the account is locked for 15 minutes." });
             }
 
             await ConsoleAuthentication.SignInAsync(HttpContext, staff);

@@ -99,6 +99,7 @@ public sealed class AdminStaffController(IMediator mediator) : ApiControllerBase
     /// <summary>Create a personal API key.</summary>
     /// <remarks>The key (<c>tks_…</c>) is shown this once only; it acts with the member's role. Anyone may create their own; admins, anyone's.</remarks>
     [HttpPost("staff/{staff_id}/api-keys", Name = "createStaffApiKey")]
+    [Authorize(Policy = Policies.OwnRecordOrAdmin)]
     [ProducesResponseType<ApiEnvelope<IssuedStaffApiKeyDto>>(StatusCodes.Status201Created)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.StaffNotFound)]
     public async Task<IActionResult> CreateApiKey([FromRoute(Name = "staff_id")] string staffId, [FromBody] CreateApiKeyBody body, CancellationToken cancellationToken)
@@ -110,6 +111,7 @@ public sealed class AdminStaffController(IMediator mediator) : ApiControllerBase
     /// <summary>List a member's API keys.</summary>
     /// <remarks>Never the keys themselves; revoked ones included, oldest first. Anyone may list their own; admins, anyone's.</remarks>
     [HttpGet("staff/{staff_id}/api-keys", Name = "listStaffApiKeys")]
+    [Authorize(Policy = Policies.OwnRecordOrAdmin)]
     [ProducesResponseType<ApiEnvelope<IReadOnlyList<StaffApiKeyDto>>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.StaffNotFound)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
@@ -119,6 +121,7 @@ public sealed class AdminStaffController(IMediator mediator) : ApiControllerBase
     /// <summary>Revoke an API key.</summary>
     /// <remarks>The key is refused from the next request on. Revoking twice is harmless.</remarks>
     [HttpDelete("staff/{staff_id}/api-keys/{key_id}", Name = "revokeStaffApiKey")]
+    [Authorize(Policy = Policies.OwnRecordOrAdmin)]
     [ProducesResponseType<ApiEnvelope<StaffApiKeyDto>>(StatusCodes.Status200OK)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.StaffNotFound)]
     [ErrorCode(StatusCodes.Status404NotFound, ErrorCodes.StaffApiKeyNotFound)]

@@ -6,16 +6,18 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Talkover.Api.Authentication;
 using Talkover.Api.Http;
+using Talkover.Api.ReviewConsole;
 using Talkover.Application.Abstractions;
 using Talkover.Domain.Common;
 
 namespace Talkover.Api.Idempotency;
 
 /// <summary>
-/// <c>Idempotency-Key</c> on POST and PUT (IETF draft semantics): the first response to a key is kept
-/// for 24 hours and replayed byte for byte to a repeat of the same request; the same key with a
-/// different request is 422, and while the first is still running, 409. Keys are scoped per
-/// environment, or per admin credential.
+/// <c>Idempotency-Key</c> on the API's POST, PUT and PATCH (IETF draft semantics): the first response to a
+/// key is kept for 24 hours and replayed byte for byte to a repeat of the same request; the same key with
+/// a different request is 422, and while the first is still running, 409. Keys are scoped per
+/// environment, per staff member, or per bootstrap key. The console's forms are not API calls: the header
+/// means nothing there (their pages may show a secret once, and a session has no credential to seal it with).
 /// <para>
 /// Exactly once: a keyed request runs in one database transaction that takes the key, runs the
 /// command (whose own transaction becomes a savepoint inside it), stores the rendered response under
@@ -44,7 +46,8 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
             || !request.Headers.TryGetValue(HeaderName, out var values)
             || scope is null
-            || endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>() is null)
+            || endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>() is null
+            || ConsolePaths.IsConsole(request))
         {
             await next(context);
             return;

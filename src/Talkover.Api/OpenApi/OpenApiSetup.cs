@@ -298,8 +298,10 @@ public static class OpenApiSetup
             if (Policies.IsStaffPolicy(policy))
             {
                 errors.Add((StatusCodes.Status403Forbidden, ErrorCodes.InsufficientRole));
-                var role = policy![Policies.StaffPrefix.Length..];
-                operation.Description = $"{operation.Description}\n\nNeeds the `{role}` role or above.".TrimStart();
+                var who = policy == Policies.OwnRecordOrAdmin
+                    ? "The member themselves, whatever their role, or the `admin` role."
+                    : $"Needs the `{policy![Policies.StaffPrefix.Length..]}` role or above.";
+                operation.Description = $"{operation.Description}\n\n{who}".TrimStart();
             }
 
             var scheme = Policies.IsStaffPolicy(policy) ? AdminScheme : TenantScheme;

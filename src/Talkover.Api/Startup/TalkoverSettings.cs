@@ -64,6 +64,13 @@ public sealed record TalkoverSettings
 
         var keysPath = ReadKeysPath(configuration["DataProtection:KeysPath"]);
 
+        var publicUrl = configuration["Console:PublicUrl"];
+        if (!string.IsNullOrWhiteSpace(publicUrl)
+            && !(Uri.TryCreate(publicUrl, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" && parsed.Query.Length == 0))
+        {
+            throw new InvalidOperationException($"Console:PublicUrl '{publicUrl}' must be an absolute http or https address without a query.");
+        }
+
         return new TalkoverSettings
         {
             Database = database,

@@ -1,6 +1,7 @@
 using Moq;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Staff;
+using Talkover.Application.Staff.ChangePassword;
 using Talkover.Application.Staff.SignIn;
 using Talkover.Application.Staff.UpdateStaffMember;
 using Talkover.Application.Tests.Support;
@@ -88,6 +89,42 @@ public sealed class StaffCommandHandlerTests
     }
 
     [Test]
+    public async Task SignIn_ALockedAccount_StillChecksThePassword_SoItTakesAsLongAsAnyFailure()
+    {
+        var member = Member(StaffRole.Reviewer);
+        for (var i = 0; i < StaffMember.MaxFailedSignIns; i++)
+        {
+            member.RecordFailedSignIn(_clock.GetUtcNow().UtcDateTime);
+        }
+
+        _staff.Setup(s => s.FindByEmailForUpdateAsync(member.Email, It.IsAny<CancellationToken>())).ReturnsAsync(member);
+
+        var result = await SignInHandler().Handle(new SignInStaffCommand(member.Email, "a guess at it"), default);
+
+        Assert.That(result.Succeeded, Is.False);
+        _hasher.Verify(h => h.Verify(It.IsAny<string>(), "a guess at it"), Times.Once);
+    }
+
+    [Test]
+    public async Task ChangePassword_CountsTowardTheLockout_AndALockedAccountChangesNothing()
+    {
+        var member = Member(StaffRole.Viewer);
+        var hash = member.PasswordHash;
+        _staff.Setup(s => s.GetForUpdateAsync(member.Id, It.IsAny<CancellationToken>())).ReturnsAsync(member);
+
+        for (var i = 0; i < StaffMember.MaxFailedSignIns; i++)
+        {
+            Assert.That(await ChangePasswordHandler().Handle(new ChangeStaffPasswordCommand(member.Id, "not my password", "a brand new password"), default), Is.Null);
+        }
+
+        var withTheRightOne = await ChangePasswordHandler().Handle(new ChangeStaffPasswordCommand(member.Id, Password, "a brand new password"), default);
+
+        Assert.That(withTheRightOne, Is.Null, "locked: even the right current password changes nothing");
+        Assert.That(member.PasswordHash, Is.EqualTo(hash));
+        Assert.That(member.IsLockedOut(_clock.GetUtcNow().UtcDateTime), Is.True);
+    }
+
+    [Test]
     public async Task SignIn_UnknownEmail_FailsLikeAWrongPasswordAndWritesNothing()
     {
         _staff.Setup(s => s.FindByEmailForUpdateAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((StaffMember?)null);
@@ -145,4 +182,6 @@ public sealed class StaffCommandHandlerTests
     private UpdateStaffMemberCommandHandler UpdateHandler() => new(_staff.Object, TestMapper.Create(), _clock);
 
     private SignInStaffCommandHandler SignInHandler() => new(_staff.Object, _hasher.Object, _clock);
+
+    private ChangeStaffPasswordCommandHandler ChangePasswordHandler() => new(_staff.Object, _hasher.Object, _clock);
 }

@@ -11,7 +11,16 @@ internal sealed class ChangeStaffPasswordCommandHandler(IStaffRepository staff, 
     {
         var member = await staff.GetForUpdateAsync(command.StaffId, cancellationToken) ?? throw DomainErrors.StaffNotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        if (member.PasswordHash is null || !hasher.Verify(member.PasswordHash, command.CurrentPassword.Value!))
+
+        // The current password is guessed here as on the sign-in page: failures count toward the same
+        // lockout, and a locked account changes nothing, even with the right password, until it ends.
+        var matches = member.PasswordHash is not null && hasher.Verify(member.PasswordHash, command.CurrentPassword.Value!);
+        if (member.IsLockedOut(now))
+        {
+            return null;
+        }
+
+        if (!matches)
         {
             member.RecordFailedSignIn(now);
             await staff.SaveAsync(member, cancellationToken);

@@ -20,12 +20,15 @@ internal sealed class SignInStaffCommandHandler(IStaffRepository staff, IStaffPa
             return StaffSignInResult.Failed;
         }
 
+        // Checked even when locked out and the answer is no anyway: a locked account must take as long as any
+        // other failure, or its quick answer would tell that the email has an account.
+        var matches = hasher.Verify(member.PasswordHash, command.Password.Value!);
         if (member.IsLockedOut(now))
         {
             return StaffSignInResult.Failed;
         }
 
-        if (!hasher.Verify(member.PasswordHash, command.Password.Value!))
+        if (!matches)
         {
             member.RecordFailedSignIn(now);
             await staff.SaveAsync(member, cancellationToken);
