@@ -75,6 +75,24 @@ public sealed partial class ConsoleSessionTests : ApiTestBase
         Assert.That(await CountAsync("SELECT COUNT(*) FROM idempotency_keys"), Is.EqualTo(before));
     }
 
+    [Test]
+    public async Task ASetupLinkThatNoLongerWorks_SaysSoBeforeAPasswordIsTyped()
+    {
+        var member = await Api.CreateStaffAsync("viewer");
+        await ChoosePasswordAsync(member);
+        using var browser = NewClient();
+
+        var used = await browser.GetAsync(new Uri(member.SetupUrl).PathAndQuery);
+        var garbage = await browser.GetAsync("/console/setup?token=not-a-real-token");
+
+        foreach (var page in new[] { used, garbage })
+        {
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.That(html, Does.Contain("expired or was already used").And.Not.Contain("name=\"Password\""));
+        }
+    }
+
     private HttpClient NewClient() =>
         new(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Api.Http.BaseAddress };
 

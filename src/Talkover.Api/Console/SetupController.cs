@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Talkover.Application.Staff.CheckSetupLink;
 using Talkover.Application.Staff.CompleteSetup;
 
 namespace Talkover.Api.ReviewConsole;
@@ -16,12 +17,21 @@ public sealed class SetupController(IMediator mediator) : ConsoleControllerBase
 {
     public const string UnusableLink = "This setup link has expired or was already used. Ask an admin for a new one.";
 
-    /// <summary>The form; the token is read from the query here rather than bound, so no argument log ever shows it.</summary>
+    /// <summary>
+    /// The form, or at once why the link no longer works. The token is read from the query here rather
+    /// than bound, so no argument log ever shows it.
+    /// </summary>
     [HttpGet]
-    public IActionResult Index()
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var token = Request.Query["token"].ToString();
-        return token.Length == 0 ? View(new SetupPage(null, UnusableLink)) : View(new SetupPage(token));
+        if (!await mediator.Send(new CheckSetupLinkQuery(token), cancellationToken))
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return View(new SetupPage(null, UnusableLink));
+        }
+
+        return View(new SetupPage(token));
     }
 
     [HttpPost]
