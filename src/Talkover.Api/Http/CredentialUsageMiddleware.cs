@@ -9,7 +9,8 @@ namespace Talkover.Api.Http;
 /// can be told from a forgotten one before it is revoked. The time is written after the response has
 /// left, to within <see cref="Granularity"/>: a busy credential costs one write a minute, and no request
 /// ever waits for it — a write that would have to wait for another is skipped and tried by a later request.
-/// A failure to record (a busy or read-only database) is logged and otherwise ignored.
+/// A failure to record (a database locked elsewhere, read-only or gone) is logged, and the credential's
+/// use is not tried again until the granularity has passed.
 /// </summary>
 public sealed partial class CredentialUsageMiddleware(RequestDelegate next, IServiceScopeFactory scopes, TimeProvider clock, ILogger<CredentialUsageMiddleware> logger)
 {
@@ -58,11 +59,12 @@ public sealed partial class CredentialUsageMiddleware(RequestDelegate next, ISer
         }
         catch (Exception ex)
         {
-            _recorded.TryRemove(KeyValuePair.Create(credential, usedAt));
+            // The database is in trouble (locked elsewhere, read-only, gone): leave it alone for this
+            // credential until the granularity has passed, rather than add a write to every request.
             LogNotRecorded(logger, credential.Id, ex.GetType().Name);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the use of credential {CredentialId} ({Reason}); the next request will try again.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the use of credential {CredentialId} ({Reason}); trying again in a minute.")]
     private static partial void LogNotRecorded(ILogger logger, Guid credentialId, string reason);
 }

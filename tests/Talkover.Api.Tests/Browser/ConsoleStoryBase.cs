@@ -155,6 +155,11 @@ public abstract partial class ConsoleStoryBase : BrowserTestBase
         {
             return true;
         }
+        catch (WebDriverException ex) when (ex.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chromium's answer when the old page is being torn down at the moment of asking: stale, too.
+            return true;
+        }
     }
 
     [GeneratedRegex(@"\s+")]
