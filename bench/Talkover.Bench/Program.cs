@@ -155,6 +155,7 @@ internal sealed class BenchFactory : WebApplicationFactory<Talkover.Api.Controll
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("RateLimits:EnterprisePerMinute", "1000000");
+        builder.UseSetting("RateLimits:StaffPerMinute", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }
