@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Talkover.Infrastructure.Persistence;
@@ -55,6 +56,9 @@ public static class BaselineApp
     {
         private const string StoredTimestamp = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
         private const string OutputTimestamp = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+        // The escaping MVC's JSON output uses (a '+' stays a '+').
+        private static readonly JsonWriterOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         // One writer at a time, queued here, as SQLite takes them (the service queues its writers the same way).
         private readonly SemaphoreSlim _writeTurn = new(1, 1);
@@ -181,7 +185,7 @@ public static class BaselineApp
             context.Response.StatusCode = 201;
             context.Response.Headers.Location = $"/api/v1/phone-numbers/release-requests/{requestId:D}";
             context.Response.ContentType = "application/json; charset=utf-8";
-            await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
+            await using var json = new Utf8JsonWriter(context.Response.BodyWriter, Output);
             json.WriteStartObject();
             json.WriteBoolean("success", true);
             json.WriteStartObject("data");
@@ -279,7 +283,7 @@ public static class BaselineApp
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/json; charset=utf-8";
-            await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
+            await using var json = new Utf8JsonWriter(context.Response.BodyWriter, Output);
             json.WriteStartObject();
             json.WriteBoolean("success", true);
             json.WriteStartArray("data");
@@ -316,8 +320,8 @@ public static class BaselineApp
                 }
 
                 json.WriteBoolean("auto_renewal", row.AutoRenewal);
-                json.WriteString("created_at", Output(row.CreatedAt));
-                json.WriteString("updated_at", Output(row.UpdatedAt));
+                json.WriteString("created_at", Timestamp(row.CreatedAt));
+                json.WriteString("updated_at", Timestamp(row.UpdatedAt));
                 if (row.MonthlyRenewalCost is { } cost)
                 {
                     json.WriteNumber("monthly_renewal_cost", cost);
@@ -406,7 +410,7 @@ public static class BaselineApp
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json; charset=utf-8";
-            await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
+            await using var json = new Utf8JsonWriter(context.Response.BodyWriter, Output);
             json.WriteStartObject();
             json.WriteBoolean("success", false);
             json.WriteString("message", message);
@@ -416,7 +420,7 @@ public static class BaselineApp
         }
 
         // Stored 'yyyy-MM-ddTHH:mm:ss.fffffffZ'; sent without the fraction, as the service sends it.
-        private static string Output(string stored) =>
+        private static string Timestamp(string stored) =>
             DateTime.Parse(stored, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
                 .ToString(OutputTimestamp, CultureInfo.InvariantCulture);
 
