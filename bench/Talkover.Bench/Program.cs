@@ -1,161 +1,29 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Talkover.Bench;
 
-// Throughput and latency of the service on this machine: the real service on Kestrel over loopback,
-// a SQLite file, many client connections at once. Targets live in bench/README.md; this prints how
-// each workload did against them and exits 1 if any missed.
-const string adminKey = "bench-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
-var concurrency = args.Length > 0 ? int.Parse(args[0]) : 16;
-var dbPath = Path.Combine(Path.GetTempPath(), $"talkover-bench-{Guid.NewGuid():N}.db");
-
-// The test host looks for the service's content root; point it at src/Talkover.Api of this checkout.
-var root = new DirectoryInfo(AppContext.BaseDirectory);
-while (root is not null && !File.Exists(Path.Combine(root.FullName, "Talkover.sln")))
+// The service measured against a bare baseline of the same stack, in the same run, as ratios (see
+// bench/README.md); exits 1 when a target is missed, 2 when the comparison could not be made.
+if (args is ["serve", var target, var dbPath])
 {
-    root = root.Parent;
+    return await Serve.RunAsync(target, dbPath);
 }
 
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TALKOVER_API", Path.Combine(root?.FullName ?? ".", "src", "Talkover.Api"));
-
-await using var factory = new BenchFactory(dbPath, adminKey);
-factory.StartServer();
-using var http = factory.CreateClient();
-http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
-
-var environment = JsonNode.Parse(await Post(http, "/api/v1/admin/environments", """{"name": "Bench", "plan": "enterprise"}"""))!["data"]!;
-var environmentId = environment["id"]!.GetValue<string>();
-var token = environment["token"]!.GetValue<string>();
-var numbers = new List<string>();
-for (var i = 0; i < 1700; i++)
+if (BenchOptions.Parse(args) is not { } options)
 {
-    var created = await Post(http, $"/api/v1/admin/environments/{environmentId}/phone-numbers", $$"""{"number": "+1555{{2000000 + i}}", "country_code": "US", "has_voice": true}""");
-    numbers.Add(JsonNode.Parse(created)!["data"]!["id"]!.GetValue<string>());
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
 }
 
-http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-const string reason = """{"reason": "We migrated outbound calling to a new toll-free number and no longer need this DID."}""";
-var results = new List<Result>
+if (options.Absolute)
 {
-    await Run("GET /api/v1/phone-numbers (page of 20 of 1700)", 3000, concurrency, _ => http.GetAsync("/api/v1/phone-numbers?per_page=20")),
-    // Numbers 0–999 are timed, 1000–1019 warm up (Run warms up with indexes count..count+19).
-    await Run("POST request-release (1000 distinct numbers)", 1000, concurrency, i => http.PostAsync($"/api/v1/phone-numbers/{numbers[i]}/request-release", Json(reason))),
-    // Numbers 1100–1599 are timed, 1600–1619 warm up.
-    await Run("POST request-release with Idempotency-Key (500 distinct)", 500, concurrency, i => http.SendAsync(Keyed($"/api/v1/phone-numbers/{numbers[1100 + i]}/request-release", reason, $"bench-{i}"))),
-    await Run("GET /api/v1/phone-numbers/release-requests (page of 20 of 1540)", 3000, concurrency, _ => http.GetAsync("/api/v1/phone-numbers/release-requests?per_page=20")),
-    await Run("POST request-release, all for one number (1 x 201, rest 409)", 500, concurrency, _ => http.PostAsync($"/api/v1/phone-numbers/{numbers[^1]}/request-release", Json(reason))),
-};
-
-Console.WriteLine($"\nconcurrency {concurrency}, {Environment.ProcessorCount} cores, SQLite file, Kestrel on loopback (client and server in one process)\n");
-Console.WriteLine($"{"workload",-66} {"req/s",8} {"p50 ms",7} {"p99 ms",7} {"KiB/req",8}  target");
-var missed = 0;
-foreach (var r in results)
-{
-    var target = Targets.For(r.Name);
-    var ok = target is null || (r.RequestsPerSecond >= target.Value.MinRequestsPerSecond && r.P99 <= target.Value.MaxP99Ms);
-    missed += ok ? 0 : 1;
-    Console.WriteLine($"{r.Name,-66} {r.RequestsPerSecond,8:0} {r.P50,7:0.0} {r.P99,7:0.0} {r.AllocatedKiBPerRequest,8:0}  {(target is null ? "-" : $"≥ {target.Value.MinRequestsPerSecond} req/s, p99 ≤ {target.Value.MaxP99Ms} ms: {(ok ? "met" : "MISSED")}")}");
+    return await AbsoluteMode.RunAsync(options.Concurrency[0]);
 }
 
-SqliteConnection.ClearAllPools();
-foreach (var suffix in new[] { "", "-wal", "-shm" })
+try
 {
-    File.Delete(dbPath + suffix);
+    return await RatioMode.RunAsync(options);
 }
-
-return missed == 0 ? 0 : 1;
-
-static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-static HttpRequestMessage Keyed(string path, string body, string key)
+catch (BenchException ex)
 {
-    var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(body) };
-    request.Headers.Add("Idempotency-Key", key);
-    return request;
-}
-
-static async Task<string> Post(HttpClient http, string path, string body)
-{
-    using var response = await http.PostAsync(path, Json(body));
-    var text = await response.Content.ReadAsStringAsync();
-    return response.IsSuccessStatusCode ? text : throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {text}");
-}
-
-static async Task<Result> Run(string name, int count, int concurrency, Func<int, Task<HttpResponseMessage>> call)
-{
-    // Warm up the route first (with indexes past the timed ones) so JIT and connection set-up stay out of the numbers.
-    for (var i = 0; i < 20; i++)
-    {
-        using var _ = await call(count + i);
-    }
-
-    var latencies = new double[count];
-    var next = -1;
-    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-    var clock = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-    {
-        int i;
-        while ((i = Interlocked.Increment(ref next)) < count)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await call(i);
-            await response.Content.ReadAsByteArrayAsync();
-            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if ((int)response.StatusCode >= 500)
-            {
-                throw new InvalidOperationException($"{name}: {(int)response.StatusCode}");
-            }
-        }
-    })));
-    clock.Stop();
-    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-    Array.Sort(latencies);
-    return new Result(name, count / clock.Elapsed.TotalSeconds, latencies[count / 2], latencies[(int)(count * 0.99)], allocated / 1024.0 / count);
-}
-
-internal sealed record Result(string Name, double RequestsPerSecond, double P50, double P99, double AllocatedKiBPerRequest);
-
-internal static class Targets
-{
-    /// <summary>Kept in step with bench/README.md.</summary>
-    public static (int MinRequestsPerSecond, int MaxP99Ms)? For(string workload) => workload switch
-    {
-        _ when workload.StartsWith("GET /api/v1/phone-numbers (", StringComparison.Ordinal) => (800, 50),
-        _ when workload.StartsWith("GET /api/v1/phone-numbers/release-requests", StringComparison.Ordinal) => (800, 50),
-        _ when workload.StartsWith("POST request-release (", StringComparison.Ordinal) => (200, 250),
-        _ when workload.StartsWith("POST request-release with Idempotency-Key", StringComparison.Ordinal) => (200, 250),
-        _ when workload.StartsWith("POST request-release, all for one", StringComparison.Ordinal) => (200, 250),
-        _ => null,
-    };
-}
-
-// Any type of the Api assembly names the entry point; "Program" would be this tool's own.
-internal sealed class BenchFactory : WebApplicationFactory<Talkover.Api.Controllers.HealthController>
-{
-    private readonly string _dbPath;
-    private readonly string _adminKey;
-
-    public BenchFactory(string dbPath, string adminKey)
-    {
-        _dbPath = dbPath;
-        _adminKey = adminKey;
-        UseKestrel(0);
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Talkover", $"Data Source={_dbPath}");
-        builder.UseSetting("Admin:ApiKey", _adminKey);
-        builder.UseSetting("Demo:Seed", "false");
-        builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("RateLimits:EnterprisePerMinute", "1000000");
-        builder.UseSetting("RateLimits:StaffPerMinute", "1000000");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-    }
+    Console.Error.WriteLine($"bench: {ex.Message}");
+    return 2;
 }
