@@ -32,7 +32,10 @@ public static class DependencyInjection
         services.AddScoped<IAgentQueries, AgentQueries>();
         services.AddScoped<IReleaseRequestQueries, ReleaseRequestQueries>();
         services.AddScoped<IEnvironmentQueries, EnvironmentQueries>();
-        services.AddScoped<ICredentialQueries, CredentialQueries>();
+        services.AddScoped<CredentialQueries>();
+        services.AddScoped<ICredentialQueries, CachedCredentialQueries>();
+        services.AddSingleton<CredentialCache>();
+        services.AddSingleton<ICredentialCache>(provider => provider.GetRequiredService<CredentialCache>());
         services.AddScoped<IStaffQueries, StaffQueries>();
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();
 

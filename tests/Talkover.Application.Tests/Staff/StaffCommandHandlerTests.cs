@@ -179,7 +179,7 @@ public sealed class StaffCommandHandlerTests
         return member;
     }
 
-    private UpdateStaffMemberCommandHandler UpdateHandler() => new(_staff.Object, TestMapper.Create(), _clock);
+    private UpdateStaffMemberCommandHandler UpdateHandler() => new(_staff.Object, new Mock<ICredentialCache>().Object, TestMapper.Create(), _clock);
 
     private SignInStaffCommandHandler SignInHandler() => new(_staff.Object, _hasher.Object, _clock);
 

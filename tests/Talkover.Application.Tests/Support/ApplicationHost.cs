@@ -37,6 +37,7 @@ internal sealed class ApplicationHost : IDisposable
         services.AddSingleton(new Mock<IStaffQueries>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<IStaffPasswordHasher>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<IConsoleLinks>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<ICredentialCache>().Object);
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _provider.CreateScope();

@@ -4,7 +4,7 @@ using Talkover.Domain.Common;
 
 namespace Talkover.Application.Environments.RevokeToken;
 
-internal sealed class RevokeEnvironmentTokenCommandHandler(IEnvironmentRepository environments, TimeProvider clock)
+internal sealed class RevokeEnvironmentTokenCommandHandler(IEnvironmentRepository environments, ICredentialCache credentials, TimeProvider clock)
     : IRequestHandler<RevokeEnvironmentTokenCommand, RevokedTokenDto>
 {
     public async Task<RevokedTokenDto> Handle(RevokeEnvironmentTokenCommand command, CancellationToken cancellationToken)
@@ -19,6 +19,7 @@ internal sealed class RevokeEnvironmentTokenCommandHandler(IEnvironmentRepositor
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        credentials.Forget();
         if (await environments.RevokeTokenAsync(token.Id, now, cancellationToken))
         {
             return new RevokedTokenDto(token.Id, environmentId, token.CreatedAt, now);

@@ -6,7 +6,7 @@ using Talkover.Domain.Staff;
 
 namespace Talkover.Application.Staff.UpdateStaffMember;
 
-internal sealed class UpdateStaffMemberCommandHandler(IStaffRepository staff, IMapper mapper, TimeProvider clock)
+internal sealed class UpdateStaffMemberCommandHandler(IStaffRepository staff, ICredentialCache lookups, IMapper mapper, TimeProvider clock)
     : IRequestHandler<UpdateStaffMemberCommand, StaffMemberDto>
 {
     public async Task<StaffMemberDto> Handle(UpdateStaffMemberCommand command, CancellationToken cancellationToken)
@@ -42,6 +42,8 @@ internal sealed class UpdateStaffMemberCommandHandler(IStaffRepository staff, IM
             member.ChangeStatus(status, now);
         }
 
+        // A key acts with its member's role and status: this instance forgets what it remembered of them now.
+        lookups.Forget();
         await staff.SaveAsync(member, cancellationToken);
         return mapper.Map<StaffMemberDto>(member);
     }
