@@ -109,7 +109,9 @@ public sealed class SignInPageTests : BrowserTestBase
 
         Browser.Button("Sign in").Click();
 
-        var alert = Browser.Driver.FindElement(OpenQA.Selenium.By.CssSelector("[role=alert]"));
+        // The answer takes a password check's time (as for any failure): wait for the page that carries it.
+        var alert = new OpenQA.Selenium.Support.UI.WebDriverWait(Browser.Driver, TimeSpan.FromSeconds(30))
+            .Until(driver => driver.FindElements(OpenQA.Selenium.By.CssSelector("[role=alert]")).FirstOrDefault());
         Assert.Multiple(() =>
         {
             Assert.That(Browser.Url.AbsolutePath, Is.EqualTo(SignIn));
