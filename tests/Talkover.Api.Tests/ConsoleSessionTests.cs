@@ -109,10 +109,8 @@ public sealed partial class ConsoleSessionTests : ApiTestBase
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
 
-    private static string Token(string page) => HiddenToken().Match(page).Groups[1].Value;
+    private static string Token(string page) => ConsoleForms.AntiforgeryToken(page);
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex HiddenToken();
 
     [GeneratedRegex("<form method=\"post\" action=\"([^\"]*sign-in[^\"]*)\"")]
     private static partial Regex FormAction();

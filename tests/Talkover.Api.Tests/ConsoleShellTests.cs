@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Talkover.Api.Tests.Support;
 
 namespace Talkover.Api.Tests;
@@ -127,7 +126,7 @@ public sealed partial class ConsoleShellTests : ApiTestBase
         var page = await _raw.Http.GetAsync("/console/sign-in");
         var html = await page.Content.ReadAsStringAsync();
         var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("talkover_console_antiforgery=", StringComparison.Ordinal)).Split(';')[0];
-        var token = HiddenToken().Match(html).Groups[1].Value;
+        var token = ConsoleForms.AntiforgeryToken(html);
         var request = new HttpRequestMessage(HttpMethod.Post, "/console/sign-in")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -179,6 +178,4 @@ public sealed partial class ConsoleShellTests : ApiTestBase
         Assert.That(response.Json["paths"]!.AsObject().Select(p => p.Key), Has.None.StartsWith("/console"));
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex HiddenToken();
 }

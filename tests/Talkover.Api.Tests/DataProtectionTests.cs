@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -131,7 +130,7 @@ public sealed partial class DataProtectionTests
         page.EnsureSuccessStatusCode();
         var html = await page.Content.ReadAsStringAsync();
         var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("talkover_console_antiforgery=", StringComparison.Ordinal)).Split(';')[0];
-        return (cookie, HiddenToken().Match(html).Groups[1].Value);
+        return (cookie, ConsoleForms.AntiforgeryToken(html));
     }
 
     private static Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string cookie, string token)
@@ -155,6 +154,4 @@ public sealed partial class DataProtectionTests
         return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM data_protection_keys");
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex HiddenToken();
 }

@@ -56,14 +56,14 @@ public sealed class SecretsTests : ApiTestBase
             ["Token"] = setupToken,
             ["Password"] = password,
             ["Confirm"] = password,
-            ["__RequestVerificationToken"] = AntiforgeryToken(setupPage),
+            ["__RequestVerificationToken"] = ConsoleForms.AntiforgeryToken(setupPage),
         }));
         Assert.That(await chosen.Content.ReadAsStringAsync(), Does.Contain("Signed in as"), "choosing a password signs the member in");
         var wrong = await Api.Http.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = "ida@support.example",
             ["Password"] = password + " but wrong",
-            ["__RequestVerificationToken"] = AntiforgeryToken(await Api.Http.GetStringAsync("/console/sign-in")),
+            ["__RequestVerificationToken"] = ConsoleForms.AntiforgeryToken(await Api.Http.GetStringAsync("/console/sign-in")),
         }));
         Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -84,6 +84,4 @@ public sealed class SecretsTests : ApiTestBase
         });
     }
 
-    private static string AntiforgeryToken(string page) =>
-        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
 using MediatR;
-using Talkover.Api.Authentication;
+using Talkover.Api.ReviewConsole;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Staff.InviteStaffMember;

@@ -1,6 +1,6 @@
 using Talkover.Application.Abstractions;
 
-namespace Talkover.Api.Authentication;
+namespace Talkover.Api.ReviewConsole;
 
 /// <summary>
 /// Console links on <c>Console__PublicUrl</c> when it is set (the address people reach the service at,
@@ -9,7 +9,7 @@ namespace Talkover.Api.Authentication;
 /// </summary>
 public sealed class ConsoleLinks(IHttpContextAccessor accessor, IConfiguration configuration) : IConsoleLinks
 {
-    public const string SetupPath = "/console/setup";
+    public static readonly string SetupPath = ConsolePaths.Root + "/setup";
 
     public string SetupUrl(string token) => $"{BaseUrl()}{SetupPath}?token={Uri.EscapeDataString(token)}";
 
