@@ -4,7 +4,7 @@ using Talkover.Application.Common;
 
 namespace Talkover.Api.Http;
 
-/// <summary>The <c>page</c> and <c>per_page</c> query parameters every list takes.</summary>
+/// <summary>The <c>page</c>, <c>per_page</c> and <c>cursor</c> query parameters every list takes.</summary>
 public sealed class PageQuery
 {
     /// <summary>Page number, from 1 (default 1).</summary>
@@ -15,5 +15,9 @@ public sealed class PageQuery
     [FromQuery(Name = "per_page")]
     public Input<int> PerPage { get; init; }
 
-    public PageRequest ToRequest() => new(Page, PerPage);
+    /// <summary>Where to continue: the <c>meta.next_cursor</c> of the page before, instead of <c>page</c>.</summary>
+    [FromQuery(Name = "cursor")]
+    public Input<string> Cursor { get; init; }
+
+    public PageRequest ToRequest() => new(Page, PerPage, Cursor);
 }

@@ -260,8 +260,12 @@ public static class OpenApiSetup
                     parameter.Description = $"The {(id == "request_id" ? "release request" : id[..^3].Replace('_', ' '))}'s id.";
                     break;
                 case "page":
-                    parameter.Description = $"Page number, from 1 (default 1). Pages reach {PageRequest.MaxPage:N0} at most.";
-                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = PageRequest.MaxPage.ToString(CultureInfo.InvariantCulture) };
+                    parameter.Description = $"Page number, from 1 (default 1). `page × per_page` may reach {PageRequest.Window:N0} rows; further rows are read with `cursor`.";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = PageRequest.Window.ToString(CultureInfo.InvariantCulture) };
+                    break;
+                case "cursor":
+                    parameter.Description = "Reads the rows after a page: that page's `meta.next_cursor`, unchanged, with the same filters and without `page`. Reaches any depth at the same cost.";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 };
                     break;
                 case "per_page":
                     parameter.Description = $"Items per page, 1–{PageRequest.MaxPerPage} (default {PageRequest.DefaultPerPage}).";

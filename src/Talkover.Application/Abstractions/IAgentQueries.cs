@@ -9,6 +9,6 @@ public interface IAgentQueries
     Task<AgentReadModel?> GetAsync(Guid environmentId, Guid agentId, CancellationToken cancellationToken);
 
     /// <summary>A page of the environment's agents, newest first, with their numbers.</summary>
-    Task<(IReadOnlyList<AgentReadModel> Items, long Total)> ListAsync(
-        Guid environmentId, AgentFilter filter, PageRequest page, CancellationToken cancellationToken);
+    Task<ListSlice<AgentReadModel>> ListAsync(
+        Guid environmentId, AgentFilter filter, ListWindow window, CancellationToken cancellationToken);
 }

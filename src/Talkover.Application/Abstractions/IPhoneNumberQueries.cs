@@ -10,6 +10,6 @@ public interface IPhoneNumberQueries
     Task<PhoneNumberReadModel?> GetAsync(Guid environmentId, Guid phoneNumberId, CancellationToken cancellationToken);
 
     /// <summary>A page of the environment's active numbers, newest first, with their agents.</summary>
-    Task<(IReadOnlyList<PhoneNumberReadModel> Items, long Total)> ListAsync(
-        Guid environmentId, PhoneNumberFilter filter, PageRequest page, CancellationToken cancellationToken);
+    Task<ListSlice<PhoneNumberReadModel>> ListAsync(
+        Guid environmentId, PhoneNumberFilter filter, ListWindow window, CancellationToken cancellationToken);
 }

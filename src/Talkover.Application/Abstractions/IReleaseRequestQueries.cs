@@ -9,15 +9,15 @@ public interface IReleaseRequestQueries
     Task<ReleaseRequestReadModel?> GetAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken);
 
     /// <summary>An environment's requests, newest first.</summary>
-    Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListForEnvironmentAsync(
-        Guid environmentId, string? status, Guid? phoneNumberId, PageRequest page, CancellationToken cancellationToken);
+    Task<ListSlice<ReleaseRequestReadModel>> ListForEnvironmentAsync(
+        Guid environmentId, string? status, Guid? phoneNumberId, ListWindow window, CancellationToken cancellationToken);
 
     /// <summary>
     /// The review queue across environments, oldest first, each request with its environment's name;
     /// <paramref name="numberContains"/> (null for any) matches part of the E.164 number.
     /// </summary>
-    Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListQueueAsync(
-        string status, Guid? environmentId, string? numberContains, PageRequest page, CancellationToken cancellationToken);
+    Task<ListSlice<ReleaseRequestReadModel>> ListQueueAsync(
+        string status, Guid? environmentId, string? numberContains, ListWindow window, CancellationToken cancellationToken);
 
     /// <summary>Every status change of a request, oldest first.</summary>
     Task<IReadOnlyList<ReleaseRequestHistoryReadModel>> HistoryAsync(Guid requestId, CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ namespace Talkover.Application.Abstractions;
 public interface IStaffQueries
 {
     /// <summary>Every member, oldest first (ties by id), one page.</summary>
-    Task<(IReadOnlyList<StaffMemberReadModel> Items, long Total)> ListAsync(PageRequest page, CancellationToken cancellationToken);
+    Task<ListSlice<StaffMemberReadModel>> ListAsync(ListWindow window, CancellationToken cancellationToken);
 
     Task<StaffMemberReadModel?> GetAsync(Guid staffId, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Talkover.Application.Abstractions;
+using Talkover.Application.Common;
 
 namespace Talkover.Infrastructure.Persistence;
 
@@ -139,16 +140,54 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
             (IReadOnlyList<T>)(await connection.QueryAsync<T>(Command(sql, parameters, transaction, cancellationToken))).AsList());
 
     /// <summary>
-    /// One page of a list (the statement's <c>/*page*/</c> marker replaced by the dialect) and the size of
-    /// the whole list. <paramref name="parameters"/> carry the filters plus <c>Skip</c> and <c>Take</c>.
+    /// The rows of <paramref name="window"/> of a list (one more is read to learn whether more follow) and
+    /// the list's count: its counter when it has one, else the rows counted up to one past the window.
     /// </summary>
-    public Task<(IReadOnlyList<T> Items, long Total)> QueryPageAsync<T>(string pageSql, string countSql, object parameters, CancellationToken cancellationToken) =>
-        RunAsync(writes: false, cancellationToken, async (connection, transaction) =>
+    public Task<ListSlice<T>> QueryListAsync<T>(ListRequest request, ListWindow window, CancellationToken cancellationToken)
+    {
+        var parameters = request.Parameters;
+        var mask = request.Mask;
+        if (request.SearchText is { } text)
         {
-            var items = (await connection.QueryAsync<T>(Command(Dialect.Paged(pageSql), parameters, transaction, cancellationToken))).AsList();
-            var total = await connection.ExecuteScalarAsync<long>(Command(countSql, parameters, transaction, cancellationToken));
-            return ((IReadOnlyList<T>)items, total);
+            Dialect.AddSearch(parameters, text);
+        }
+
+        var page = request.Statement.Page(Dialect, new ListVariant(mask, window.After is not null));
+        parameters.Add("Take", window.Take + 1);
+        parameters.Add("Skip", window.Skip);
+        if (window.After is { } after)
+        {
+            parameters.Add("AfterSort", after.SortValue);
+            parameters.Add("AfterId", after.Id);
+        }
+
+        string countSql;
+        if (request.Counter is { } counter)
+        {
+            parameters.Add("CounterScope", counter.Scope);
+            parameters.Add("CounterList", counter.List);
+            countSql = ListCounters.Sql.Read;
+        }
+        else
+        {
+            parameters.Add("Cap", PageRequest.Window + 1);
+            countSql = request.Statement.Count(Dialect, mask);
+        }
+
+        return RunAsync(writes: false, cancellationToken, async (connection, transaction) =>
+        {
+            var rows = (await connection.QueryAsync<T>(Command(page, parameters, transaction, cancellationToken))).AsList();
+            var counted = await connection.ExecuteScalarAsync<long?>(Command(countSql, parameters, transaction, cancellationToken)) ?? 0;
+            var hasMore = rows.Count > window.Take;
+            if (hasMore)
+            {
+                rows.RemoveAt(rows.Count - 1);
+            }
+
+            var count = request.Counter is null ? ListCount.UpToWindow(counted) : new ListCount(counted, false);
+            return new ListSlice<T>(rows, hasMore, count);
         });
+    }
 
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         RunAsync(writes: false, cancellationToken, (connection, transaction) =>

@@ -93,6 +93,19 @@ internal abstract class SqlDialect
 
     internal const string LockMarker = "/*lock*/";
 
+    /// <summary>
+    /// A shared statement with its <c>/*ids*/</c> marker replaced by <see cref="IdList"/>: one statement shape
+    /// for any number of ids, passed as one JSON array in <c>@Ids</c>.
+    /// </summary>
+    public string WithIds(string sql) => sql.Contains(IdsMarker, StringComparison.Ordinal)
+        ? sql.Replace(IdsMarker, IdList, StringComparison.Ordinal)
+        : throw new ArgumentException("The statement has no /*ids*/ marker.", nameof(sql));
+
+    internal const string IdsMarker = "/*ids*/";
+
+    /// <summary>The ids of the JSON array <c>@Ids</c> as rows, for <c>IN (…)</c>.</summary>
+    public abstract string IdList { get; }
+
     /// <summary>The escape character of every <c>LIKE … ESCAPE '\'</c> in the shared SQL.</summary>
     internal const char LikeEscape = '\\';
 
@@ -118,6 +131,19 @@ internal abstract class SqlDialect
 
         return pattern.Append('%').ToString();
     }
+
+    /// <summary>Counts the rows of <paramref name="from"/> <paramref name="where"/>, stopping at <c>@Cap</c>.</summary>
+    public abstract string CappedCount(string from, string where);
+
+    /// <summary>
+    /// A condition keeping the rows (<paramref name="id"/>) whose <paramref name="column"/> of <paramref name="table"/>
+    /// has every trigram of the searched text, read from the table's trigram index: candidates that a
+    /// <c>LIKE</c> then decides, never fewer rows than the <c>LIKE</c> alone would find.
+    /// </summary>
+    public abstract string TrigramCandidates(string id, string table, string column);
+
+    /// <summary>The parameters <see cref="TrigramCandidates"/> reads, for a text of three characters or more.</summary>
+    public abstract void AddTrigramParameters(Dapper.DynamicParameters parameters, string text);
 
     public static SqlDialect For(DatabaseProvider provider) => provider switch
     {
@@ -241,6 +267,18 @@ internal sealed class SqliteDialect : SqlDialect
     public override string PageClause => "LIMIT @Take OFFSET @Skip";
 
     protected override string LikeWildcards => "%_";
+
+    public override string CappedCount(string from, string where) => $"SELECT COUNT(*) FROM (SELECT 1 FROM {from} {where} LIMIT @Cap) AS capped";
+
+    public override string IdList => "SELECT value FROM json_each(@Ids)";
+
+    // FTS5 answers LIKE from its trigram index only without an ESCAPE clause, so the text goes in as it is:
+    // a % or _ in it is then a wildcard, which can only let more candidates through.
+    public override string TrigramCandidates(string id, string table, string column) =>
+        $"{id} IN (SELECT s.id FROM {table}_search s WHERE s.{column} LIKE @SearchNarrow)";
+
+    public override void AddTrigramParameters(Dapper.DynamicParameters parameters, string text) =>
+        parameters.Add("SearchNarrow", "%" + text + "%");
 }
 
 internal sealed class SqlServerDialect : SqlDialect
@@ -298,4 +336,25 @@ internal sealed class SqlServerDialect : SqlDialect
 
     // [ opens a character class ([0-9], [^a]); ] and ^ mean something only inside one, so an escaped [ leaves none.
     protected override string LikeWildcards => "%_[";
+
+    public override string CappedCount(string from, string where) => $"SELECT COUNT(*) FROM (SELECT TOP (@Cap) 1 AS one FROM {from} {where}) AS capped";
+
+    public override string IdList => "SELECT CAST(value AS uniqueidentifier) FROM OPENJSON(@Ids)";
+
+    // Three of the text's trigrams (its first, middle and last) narrow the rows as well as all of them
+    // would in practice, with one statement shape for any length.
+    public override string TrigramCandidates(string id, string table, string column) => $"""
+        {id} IN (
+            SELECT g.row_id FROM search_trigrams g WHERE g.source = '{table}' AND g.gram = @Gram1
+            INTERSECT SELECT g.row_id FROM search_trigrams g WHERE g.source = '{table}' AND g.gram = @Gram2
+            INTERSECT SELECT g.row_id FROM search_trigrams g WHERE g.source = '{table}' AND g.gram = @Gram3)
+        """;
+
+    public override void AddTrigramParameters(Dapper.DynamicParameters parameters, string text)
+    {
+        var lower = text.ToLowerInvariant();
+        parameters.Add("Gram1", lower[..3]);
+        parameters.Add("Gram2", lower.Substring((lower.Length - 3) / 2, 3));
+        parameters.Add("Gram3", lower[^3..]);
+    }
 }

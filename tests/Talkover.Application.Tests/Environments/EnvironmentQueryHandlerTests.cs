@@ -30,7 +30,8 @@ public sealed class EnvironmentQueryHandlerTests
     {
         var page = new PageRequest(2, 1);
         var acme = Environment("Acme");
-        _queries.Setup(q => q.ListAsync(expected, page, It.IsAny<CancellationToken>())).ReturnsAsync(([acme], 3L));
+        _queries.Setup(q => q.ListAsync(expected, ListWindow.For(page, null), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ListSlice<EnvironmentReadModel>([acme], HasMore: true, new ListCount(3, Capped: false)));
         var query = new ListEnvironmentsQuery(search is null ? Input<string>.Missing : search, page);
 
         var result = await new ListEnvironmentsQueryHandler(_queries.Object, TestMapper.Create()).Handle(query, CancellationToken.None);
@@ -38,7 +39,8 @@ public sealed class EnvironmentQueryHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Items, Is.EqualTo(new[] { new EnvironmentDto { Id = acme.Id, Name = "Acme", Plan = "enterprise", CreatedAt = Created } }));
-            Assert.That(result.Meta, Is.EqualTo(new PageMeta(2, 1, 3, 3)));
+            Assert.That(result.Meta with { NextCursor = null }, Is.EqualTo(new PageMeta(2, 1, 3, 3)));
+            Assert.That(result.Meta.NextCursor, Is.Not.Null, "a third environment follows");
         });
     }
 

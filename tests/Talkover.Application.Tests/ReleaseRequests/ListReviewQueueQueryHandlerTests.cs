@@ -31,7 +31,8 @@ public sealed class ListReviewQueueQueryHandlerTests
             Status = "pending",
             RequestedAt = FixedTimeProvider.SeedNow.UtcDateTime,
         };
-        _queries.Setup(q => q.ListQueueAsync("pending", null, expected, PageRequest.Default, It.IsAny<CancellationToken>())).ReturnsAsync(([model], 1L));
+        _queries.Setup(q => q.ListQueueAsync("pending", null, expected, ListWindow.For(PageRequest.Default, null), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ListSlice<ReleaseRequestReadModel>([model], HasMore: false, new ListCount(1, Capped: false)));
         var query = new ListReviewQueueQuery(Input<string>.Missing, Input<Guid>.Missing, search is null ? Input<string>.Missing : search, PageRequest.Default);
 
         var result = await new ListReviewQueueQueryHandler(_queries.Object, TestMapper.Create()).Handle(query, CancellationToken.None);

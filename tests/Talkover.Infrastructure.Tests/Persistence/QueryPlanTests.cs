@@ -10,17 +10,18 @@ namespace Talkover.Infrastructure.Tests.Persistence;
 /// order instead of being sorted. docs/query-plans.md shows the plans and the SQL Server indexes.
 /// </summary>
 [TestFixture]
-public sealed class QueryPlanTests
+public sealed partial class QueryPlanTests
 {
     /// <summary>Statements that may read a table without an index, and why that is fine.</summary>
     private static readonly Dictionary<string, string> AllowedScans = new(StringComparer.Ordinal)
     {
         ["EnvironmentRepository.Any"] = "EXISTS stops at the first row; used once at start-up",
-        ["StaffQueries.ListPage"] = "staff are people (hundreds at most); the page walks ix_staff_members_created in order and stops",
-        ["StaffQueries.ListCount"] = "staff are people (hundreds at most); counted from the smallest index",
-        ["EnvironmentQueries.ListPage"] = "support staff's list of every environment (one per customer) walks ix_environments_created and stops once the page is full",
+        ["StaffQueries.List.Page()"] = "staff are people (hundreds at most); the page walks ix_staff_members_created in order and stops",
+        ["EnvironmentQueries.List.Page()"] = "support staff's list of every environment (one per customer) walks ix_environments_created and stops once the page is full",
+        ["EnvironmentQueries.List.Page(search_short)"] = "a name search of one or two characters has no trigram to look up: it reads the environments' names (one per customer)",
+        ["EnvironmentQueries.List.PageAfter(search_short)"] = "a name search of one or two characters has no trigram to look up: it reads the environments' names (one per customer)",
+        ["EnvironmentQueries.List.Count(search_short)"] = "a name search of one or two characters has no trigram to look up: it counts at most 10,001 environments",
         ["DatabaseXmlRepository.All"] = "the Data Protection key ring is read whole by design: a handful of rows (one key every 90 days), read at start and when a key is made",
-        ["EnvironmentQueries.ListCount"] = "meta.total of support staff's list of every environment (one per customer); a name search cannot use an index",
     };
 
     /// <summary>
@@ -29,12 +30,13 @@ public sealed class QueryPlanTests
     /// </summary>
     private static readonly Dictionary<string, string> WholeIndexWalks = new(StringComparer.Ordinal)
     {
-        ["EnvironmentQueries.ListPage"] = "ix_environments_created",
-        ["StaffQueries.ListPage"] = "ix_staff_members_created",
+        ["EnvironmentQueries.List.Page()"] = "ix_environments_created",
+        ["EnvironmentQueries.List.Page(search_short)"] = "ix_environments_created",
+        ["StaffQueries.List.Page()"] = "ix_staff_members_created",
     };
 
-    /// <summary>Derived tables the statements build themselves (a page of ids); scanning those is the point.</summary>
-    private static readonly string[] DerivedTables = ["pg"];
+    /// <summary>Row sources the statements build themselves (the ids of a page passed as JSON); scanning those is the point.</summary>
+    private static readonly string[] DerivedTables = ["json_each", "capped"];
 
     private TempSqliteDatabase _database = null!;
 
@@ -42,7 +44,21 @@ public sealed class QueryPlanTests
         SqlStatements.AsTestCases(SqlStatements.For(new SqliteDialect()).Where(s => !s.Text.TrimStart().StartsWith("INSERT", StringComparison.Ordinal)));
 
     private static IEnumerable<TestCaseData> ListPages() =>
-        SqlStatements.AsTestCases(SqlStatements.For(new SqliteDialect()).Where(s => s.Name.EndsWith("Page", StringComparison.Ordinal) && !s.Name.EndsWith("OfListPage", StringComparison.Ordinal)));
+        SqlStatements.AsTestCases(SqlStatements.Lists(new SqliteDialect()).Where(s => s.Name.Contains(".Page", StringComparison.Ordinal) && !StartsFromKeys(s)));
+
+    private static IEnumerable<TestCaseData> IndexedSearches() =>
+        SqlStatements.AsTestCases(SqlStatements.Lists(new SqliteDialect()).Where(IsIndexedSearch));
+
+    private static IEnumerable<TestCaseData> PagesAfterACursor() =>
+        SqlStatements.AsTestCases(SqlStatements.Lists(new SqliteDialect()).Where(s => s.Name.Contains(".PageAfter(", StringComparison.Ordinal) && !StartsFromKeys(s)));
+
+    /// <summary>A list statement whose filters (between the parentheses of its name) include a search through the trigram index.</summary>
+    private static bool IsIndexedSearch(SqlStatement statement) => FiltersOf(statement).Contains("search");
+
+    /// <summary>A list statement that starts from its rows' own keys (a search through the trigram index, a lookup by id), so it sorts the few rows found.</summary>
+    private static bool StartsFromKeys(SqlStatement statement) => FiltersOf(statement).Any(filter => filter is "search" or "id");
+
+    private static string[] FiltersOf(SqlStatement statement) => statement.Name[(statement.Name.IndexOf('(', StringComparison.Ordinal) + 1)..^1].Split('+');
 
     [OneTimeSetUp]
     public void OneTimeSetUp()
@@ -83,7 +99,7 @@ public sealed class QueryPlanTests
 
         var readsIndex = WholeIndexWalks.TryGetValue(statement.Name, out var walked)
             ? $@"^SCAN \w+ USING (COVERING )?INDEX {walked}$"
-            : @"^SEARCH \w+ USING (COVERING )?INDEX ix_\w+ \(\w+=\?\)";
+            : @"^SEARCH \w+ USING (COVERING )?INDEX ix_\w+ \(\w+[=<>]";
 
         Assert.Multiple(() =>
         {
@@ -92,27 +108,56 @@ public sealed class QueryPlanTests
         });
     }
 
-    [Test]
-    public void Plan_WhenAnEnvironmentsCountsAreRead_SeeksThatEnvironmentsEntriesOnly()
+    [TestCaseSource(nameof(PagesAfterACursor))]
+    public void Plan_WhenAPageAfterACursorIsRead_SeeksToThePositionInsteadOfWalkingUpToIt(SqlStatement statement)
     {
-        var plan = Plan(EnvironmentQueries.Sql.Counts);
+        var plan = Plan(statement.Text);
+
+        Assert.That(plan, Has.Some.Match(@"^SEARCH \w+ USING (COVERING )?INDEX ix_\w+ \((\w+=\? AND )*(created_at|requested_at)[<>]\?\)$"), string.Join("\n", plan));
+    }
+
+    [TestCaseSource(nameof(IndexedSearches))]
+    public void Plan_WhenASearchOfThreeCharactersOrMoreRuns_StartsFromTheTrigramIndex(SqlStatement statement)
+    {
+        var plan = Plan(statement.Text);
 
         Assert.Multiple(() =>
         {
-            Assert.That(plan, Has.Some.Match(@"^SEARCH p USING (COVERING )?INDEX ix_phone_numbers_environment \(environment_id=\?\)$"), string.Join("\n", plan));
-            Assert.That(plan, Has.Some.Match(@"^SEARCH r USING (COVERING )?INDEX ix_release_requests_pending_environment \(environment_id=\?\)$"), string.Join("\n", plan));
+            // L: FTS5 answers the LIKE from its trigram index (a bare "INDEX 0:" would read every row of it).
+            Assert.That(plan, Has.Some.Match(@"^SCAN s VIRTUAL TABLE INDEX 0:L\d"), string.Join("\n", plan));
+            Assert.That(plan, Has.Some.Match(@"^SEARCH \w+ USING INDEX sqlite_autoindex_\w+ \(id=\?\)$"), string.Join("\n", plan));
+            Assert.That(plan, Has.None.Match(@"USING (COVERING )?INDEX ix_"), "the candidates lead, not an index of the scope:\n" + string.Join("\n", plan));
         });
     }
 
     [Test]
-    public void ListPages_WhenCollected_CoverEveryList()
+    public void Plan_WhenAnEnvironmentsCountsAreRead_ReadsItsTwoCountersOnly()
     {
-        var names = ListPages().Select(c => c.Arguments[0]!.ToString());
+        var plan = Plan(EnvironmentQueries.Sql.Counts);
+
+        Assert.That(plan.Where(line => line.StartsWith("SEARCH", StringComparison.Ordinal)), Is.EqualTo(new[]
+        {
+            "SEARCH c USING PRIMARY KEY (scope_id=? AND list=?)", "SEARCH c USING PRIMARY KEY (scope_id=? AND list=?)",
+        }), string.Join("\n", plan));
+    }
+
+    [Test]
+    public void Plan_WhenAListsCounterIsRead_ReadsOneRowByItsKey()
+    {
+        var plan = Plan(ListCounters.Sql.Read);
+
+        Assert.That(plan, Is.EqualTo(new[] { "SEARCH c USING PRIMARY KEY (scope_id=? AND list=?)" }));
+    }
+
+    [Test]
+    public void ListStatements_WhenCollected_CoverEveryList()
+    {
+        var names = SqlStatements.ListStatements().Select(list => list.Name);
 
         Assert.That(names, Is.EquivalentTo(new[]
         {
-            "AgentQueries.ListPage", "EnvironmentQueries.ListPage", "PhoneNumberQueries.ListPage", "ReleaseRequestQueries.EnvironmentPage", "ReleaseRequestQueries.QueuePage",
-            "StaffQueries.ListPage",
+            "AgentQueries.List", "EnvironmentQueries.List", "PhoneNumberQueries.List", "ReleaseRequestQueries.EnvironmentList", "ReleaseRequestQueries.Queue",
+            "StaffQueries.List",
         }));
     }
 
@@ -123,8 +168,13 @@ public sealed class QueryPlanTests
     private static List<string> FullScans(IEnumerable<string> plan) =>
         [.. plan.Where(line => line.StartsWith("SCAN ", StringComparison.Ordinal)
             && line != "SCAN CONSTANT ROW"
-            && !DerivedTables.Any(derived => line == $"SCAN {derived}"))];
+            && !TrigramLookup().IsMatch(line)
+            && !DerivedTables.Any(derived => line == $"SCAN {derived}" || line.StartsWith($"SCAN {derived} VIRTUAL TABLE", StringComparison.Ordinal)))];
+
+    /// <summary>FTS5 answering a LIKE from its trigram index (L), as opposed to reading every row of it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^SCAN \w+ VIRTUAL TABLE INDEX 0:L\d")]
+    private static partial System.Text.RegularExpressions.Regex TrigramLookup();
 
     private List<string> Plan(string sql) =>
-        _database.Explain("EXPLAIN QUERY PLAN", sql, name => name is "@Skip" or "@Take" ? 20 : "x", column: 3);
+        _database.Explain("EXPLAIN QUERY PLAN", sql, name => name is "@Skip" or "@Take" or "@Cap" ? 20 : name == "@Ids" ? "[]" : "x", column: 3);
 }

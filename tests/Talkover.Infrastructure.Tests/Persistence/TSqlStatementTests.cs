@@ -64,7 +64,7 @@ public sealed class TSqlStatementTests
                 .And.Contain("PhoneNumberQueries.ById")
                 .And.Contain("PhoneNumberRepository.SelectForUpdate")
                 .And.Contain("AgentRepository.SelectForUpdate")
-                .And.Contain("EnvironmentQueries.ListPage")
+                .And.Contain("EnvironmentQueries.List.Page(search)")
                 .And.Contain("EnvironmentQueries.Counts")
                 .And.Contain("EnvironmentRepository.TouchToken"));
         Assert.That(names, Has.None.Contains("PhoneNumberColumns").And.None.Contains("AgentColumns"));

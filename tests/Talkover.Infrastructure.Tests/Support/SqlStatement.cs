@@ -38,16 +38,36 @@ internal static class SqlStatements
     [
         .. dialect.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(property => property.PropertyType == typeof(string) && property.Name is not (nameof(SqlDialect.PageClause) or nameof(SqlDialect.LockHint)))
+            .Where(property => property.PropertyType == typeof(string) && property.Name is not (nameof(SqlDialect.PageClause) or nameof(SqlDialect.LockHint) or nameof(SqlDialect.IdList)))
             .Select(property => new SqlStatement($"{dialect.GetType().Name}.{property.Name}", (string)property.GetValue(dialect)!))
             .OrderBy(statement => statement.Name, StringComparer.Ordinal),
     ];
 
-    /// <summary>The shared statements as the dialect runs them (list statements paged, locking reads locked), plus the dialect's own.</summary>
+    /// <summary>
+    /// Every list's statements as the dialect writes them: for each set of filters, its page inside the window,
+    /// its page after a cursor and its capped count (named e.g. <c>PhoneNumberQueries.List.PageAfter(type+search)</c>).
+    /// </summary>
+    public static IReadOnlyList<SqlStatement> Lists(SqlDialect dialect) =>
+    [
+        .. ListStatements().SelectMany(list => list.Variants(dialect)).Select(variant => new SqlStatement(variant.Name, variant.Text)),
+    ];
+
+    /// <summary>The <see cref="ListStatement"/> fields of the Infrastructure assembly.</summary>
+    public static IReadOnlyList<ListStatement> ListStatements() =>
+    [
+        .. InfrastructureAssembly.GetTypes()
+            .SelectMany(type => type.GetFields(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static))
+            .Where(field => field.FieldType == typeof(ListStatement))
+            .Select(field => (ListStatement)field.GetValue(null)!)
+            .OrderBy(list => list.Name, StringComparer.Ordinal),
+    ];
+
+    /// <summary>The shared statements as the dialect runs them (list statements paged, locking reads locked), plus the dialect's own and every list's.</summary>
     public static IReadOnlyList<SqlStatement> For(SqlDialect dialect) =>
     [
         .. Shared().Select(statement => statement with { Text = AsRun(dialect, statement.Text) }),
         .. Of(dialect),
+        .. Lists(dialect),
     ];
 
     /// <summary>The repositories' locking reads (a <c>/*lock*/</c> marker), as the dialect runs them.</summary>
@@ -62,6 +82,11 @@ internal static class SqlStatements
         if (sql.Contains(SqlDialect.PageMarker, StringComparison.Ordinal))
         {
             sql = dialect.Paged(sql);
+        }
+
+        if (sql.Contains(SqlDialect.IdsMarker, StringComparison.Ordinal))
+        {
+            sql = dialect.WithIds(sql);
         }
 
         return sql.Contains(SqlDialect.LockMarker, StringComparison.Ordinal) ? dialect.Locking(sql) : sql;

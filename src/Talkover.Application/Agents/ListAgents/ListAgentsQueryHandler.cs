@@ -11,7 +11,9 @@ internal sealed class ListAgentsQueryHandler(IAgentQueries queries, IMapper mapp
     {
         var search = query.Search.ValueOr(null)?.Trim();
         var filter = new AgentFilter(query.Status.ValueOr(null), query.Direction.ValueOr(null), string.IsNullOrEmpty(search) ? null : search);
-        var (items, total) = await queries.ListAsync(query.EnvironmentId, filter, query.Page, cancellationToken);
-        return new Paged<AgentDto>(mapper.Map<IReadOnlyList<AgentDto>>(items), PageMeta.For(query.Page, total));
+        var scope = ListCursor.Scope("agents", query.EnvironmentId, filter.Status, filter.Direction, filter.NameContains);
+        var window = ListCursor.Window(query.Page, scope);
+        var slice = await queries.ListAsync(query.EnvironmentId, filter, window, cancellationToken);
+        return Paged.From(slice, window, scope, a => (a.CreatedAt, a.Id), mapper.Map<IReadOnlyList<AgentDto>>);
     }
 }

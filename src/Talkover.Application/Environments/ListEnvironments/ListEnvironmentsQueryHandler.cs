@@ -10,7 +10,10 @@ internal sealed class ListEnvironmentsQueryHandler(IEnvironmentQueries queries, 
     public async Task<Paged<EnvironmentDto>> Handle(ListEnvironmentsQuery query, CancellationToken cancellationToken)
     {
         var search = query.Search.ValueOr(null)?.Trim();
-        var (items, total) = await queries.ListAsync(string.IsNullOrEmpty(search) ? null : search, query.Page, cancellationToken);
-        return new Paged<EnvironmentDto>(mapper.Map<IReadOnlyList<EnvironmentDto>>(items), PageMeta.For(query.Page, total));
+        var nameContains = string.IsNullOrEmpty(search) ? null : search;
+        var scope = ListCursor.Scope("environments", nameContains);
+        var window = ListCursor.Window(query.Page, scope);
+        var slice = await queries.ListAsync(nameContains, window, cancellationToken);
+        return Paged.From(slice, window, scope, e => (e.CreatedAt, e.Id), mapper.Map<IReadOnlyList<EnvironmentDto>>);
     }
 }

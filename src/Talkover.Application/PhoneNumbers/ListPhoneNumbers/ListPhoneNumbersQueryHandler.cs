@@ -18,7 +18,9 @@ internal sealed class ListPhoneNumbersQueryHandler(IPhoneNumberQueries queries, 
             string.IsNullOrEmpty(search) ? null : search,
             Guid.TryParseExact(search, "D", out var id) ? id : null);
 
-        var (items, total) = await queries.ListAsync(query.EnvironmentId, filter, query.Page, cancellationToken);
-        return new Paged<PhoneNumberDto>(mapper.MapPhoneNumbers(items, clock), PageMeta.For(query.Page, total));
+        var scope = ListCursor.Scope("phone_numbers", query.EnvironmentId, filter.Type, filter.HasVoice, filter.HasWhatsapp, filter.NumberContains);
+        var window = ListCursor.Window(query.Page, scope);
+        var slice = await queries.ListAsync(query.EnvironmentId, filter, window, cancellationToken);
+        return Paged.From(slice, window, scope, p => (p.CreatedAt, p.Id), items => mapper.MapPhoneNumbers(items, clock));
     }
 }

@@ -10,12 +10,11 @@ internal sealed class ListReleaseRequestsQueryHandler(IReleaseRequestQueries que
 {
     public async Task<Paged<ReleaseRequestDto>> Handle(ListReleaseRequestsQuery query, CancellationToken cancellationToken)
     {
-        var (items, total) = await queries.ListForEnvironmentAsync(
-            query.EnvironmentId,
-            query.Status.ValueOr(null),
-            query.PhoneNumberId.IsProvided ? query.PhoneNumberId.Value : null,
-            query.Page,
-            cancellationToken);
-        return new Paged<ReleaseRequestDto>(mapper.Map<IReadOnlyList<ReleaseRequestDto>>(items), PageMeta.For(query.Page, total));
+        var status = query.Status.ValueOr(null);
+        Guid? phoneNumberId = query.PhoneNumberId.IsProvided ? query.PhoneNumberId.Value : null;
+        var scope = ListCursor.Scope("release_requests", query.EnvironmentId, status, phoneNumberId);
+        var window = ListCursor.Window(query.Page, scope);
+        var slice = await queries.ListForEnvironmentAsync(query.EnvironmentId, status, phoneNumberId, window, cancellationToken);
+        return Paged.From(slice, window, scope, r => (r.RequestedAt, r.Id), mapper.Map<IReadOnlyList<ReleaseRequestDto>>);
     }
 }

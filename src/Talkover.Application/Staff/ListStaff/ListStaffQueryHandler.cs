@@ -9,7 +9,9 @@ internal sealed class ListStaffQueryHandler(IStaffQueries queries, IMapper mappe
 {
     public async Task<Paged<StaffMemberDto>> Handle(ListStaffQuery query, CancellationToken cancellationToken)
     {
-        var (items, total) = await queries.ListAsync(query.Page, cancellationToken);
-        return new Paged<StaffMemberDto>(mapper.Map<IReadOnlyList<StaffMemberDto>>(items), PageMeta.For(query.Page, total));
+        var scope = ListCursor.Scope("staff_members");
+        var window = ListCursor.Window(query.Page, scope);
+        var slice = await queries.ListAsync(window, cancellationToken);
+        return Paged.From(slice, window, scope, s => (s.CreatedAt, s.Id), mapper.Map<IReadOnlyList<StaffMemberDto>>);
     }
 }

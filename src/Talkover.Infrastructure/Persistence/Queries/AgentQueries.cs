@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Agents;
 using Talkover.Application.Agents.ListAgents;
@@ -7,38 +8,35 @@ namespace Talkover.Infrastructure.Persistence.Queries;
 
 internal sealed class AgentQueries(DbSession db) : IAgentQueries
 {
+    /// <summary>The environment's agents, newest first: ix_agents_environment (environment_id, created_at, id) walked backwards.</summary>
+    internal static readonly ListStatement List = new()
+    {
+        Name = "AgentQueries.List",
+        Table = "agents",
+        Alias = "a",
+        Columns = SqlDialect.AgentColumns,
+        Scope = [new("a.environment_id", "@EnvironmentId")],
+        Filters =
+        [
+            new("status", new ListTerm("a.current_status", "@Status")),
+            new("direction", new ListTerm("a.direction", "@Direction")),
+            new("search", SearchColumn: "name"),
+            new("search_short", SearchColumn: "name", Short: true),
+        ],
+        SortColumn = "a.created_at",
+        IdColumn = "a.id",
+        Descending = true,
+        Counted = new HashSet<int> { 0 },
+    };
+
     internal static class Sql
     {
-        // Served by ix_agents_environment (environment_id, created_at, id), walked backwards.
-        private const string ListFilter = """
-            a.environment_id = @EnvironmentId
-              AND (@Status IS NULL OR a.current_status = @Status)
-              AND (@Direction IS NULL OR a.direction = @Direction)
-              AND (@Search IS NULL OR a.name LIKE @Search ESCAPE '\')
-            """;
-
-        public const string ListPage = $"""
-            SELECT {SqlDialect.AgentColumns}
-            FROM agents a
-            WHERE {ListFilter}
-            ORDER BY a.created_at DESC, a.id DESC
-            {SqlDialect.PageMarker}
-            """;
-
-        public const string ListCount = $"SELECT COUNT(*) FROM agents a WHERE {ListFilter}";
-
-        /// <summary>The active numbers of exactly the agents on the page, in one round trip.</summary>
-        public const string PhoneNumbersOfListPage = $"""
+        /// <summary>The active numbers of the agents on a page (their ids in <c>@Ids</c>), in one round trip.</summary>
+        public const string PhoneNumbersOfAgents = $"""
             SELECT ap.agent_id, p.id, p.number, p.country_code, p.current_status
-            FROM (
-                SELECT a.id, a.created_at
-                FROM agents a
-                WHERE {ListFilter}
-                ORDER BY a.created_at DESC, a.id DESC
-                {SqlDialect.PageMarker}
-            ) pg
-            INNER JOIN agent_phone_numbers ap ON ap.agent_id = pg.id
+            FROM agent_phone_numbers ap
             INNER JOIN phone_numbers p ON p.id = ap.phone_number_id AND p.current_status = 'active'
+            WHERE ap.agent_id IN ({SqlDialect.IdsMarker})
             ORDER BY p.number, p.id
             """;
 
@@ -69,26 +67,33 @@ internal sealed class AgentQueries(DbSession db) : IAgentQueries
         return model with { PhoneNumbers = [.. numbers.Select(n => new AgentPhoneNumberReadModel(n.Id, n.Number, n.CountryCode, n.CurrentStatus))] };
     }
 
-    public async Task<(IReadOnlyList<AgentReadModel> Items, long Total)> ListAsync(
-        Guid environmentId, AgentFilter filter, PageRequest page, CancellationToken cancellationToken)
+    public async Task<ListSlice<AgentReadModel>> ListAsync(
+        Guid environmentId, AgentFilter filter, ListWindow window, CancellationToken cancellationToken)
     {
-        var parameters = new
+        var request = new ListRequest(List)
+            .With("EnvironmentId", environmentId)
+            .Filter("status", "Status", filter.Status)
+            .Filter("direction", "Direction", filter.Direction)
+            .Search(filter.NameContains);
+        if (filter is { Status: null, Direction: null, NameContains: null })
         {
-            EnvironmentId = environmentId,
-            filter.Status,
-            filter.Direction,
-            Search = filter.NameContains is null ? null : db.Dialect.LikeContains(filter.NameContains),
-            page.Skip,
-            Take = page.Size,
-        };
-        var (items, total) = await db.QueryPageAsync<AgentReadModel>(Sql.ListPage, Sql.ListCount, parameters, cancellationToken);
-        if (items.Count == 0)
-        {
-            return (items, total);
+            request.CountedBy(environmentId, "agents");
         }
 
-        var numbers = (await db.QueryAsync<PhoneNumberRow>(db.Dialect.Paged(Sql.PhoneNumbersOfListPage), parameters, cancellationToken)).ToLookup(n => n.AgentId);
-        return ([.. items.Select(item => item with { PhoneNumbers = [.. numbers[item.Id].Select(n => new AgentPhoneNumberReadModel(n.Id, n.Number, n.CountryCode, n.CurrentStatus))] })], total);
+        var slice = await db.QueryListAsync<AgentReadModel>(request, window, cancellationToken);
+        if (slice.Items.Count == 0)
+        {
+            return slice;
+        }
+
+        var ids = JsonSerializer.Serialize(slice.Items.Select(item => item.Id));
+        var numbers = (await db.QueryAsync<PhoneNumberRow>(db.Dialect.WithIds(Sql.PhoneNumbersOfAgents), new { Ids = ids }, cancellationToken)).ToLookup(n => n.AgentId);
+        return slice with
+        {
+            Items = [.. slice.Items.Select(item => numbers.Contains(item.Id)
+                ? item with { PhoneNumbers = [.. numbers[item.Id].Select(n => new AgentPhoneNumberReadModel(n.Id, n.Number, n.CountryCode, n.CurrentStatus))] }
+                : item)],
+        };
     }
 
     private sealed class PhoneNumberRow

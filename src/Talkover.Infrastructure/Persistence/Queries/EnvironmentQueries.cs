@@ -6,24 +6,25 @@ namespace Talkover.Infrastructure.Persistence.Queries;
 
 internal sealed class EnvironmentQueries(DbSession db) : IEnvironmentQueries
 {
+    /// <summary>
+    /// Every environment, newest first. No leading equality narrows it: the page walks ix_environments_created
+    /// (created_at, id) backwards and stops once it is full; a name search reads the trigram index.
+    /// </summary>
+    internal static readonly ListStatement List = new()
+    {
+        Name = "EnvironmentQueries.List",
+        Table = "environments",
+        Alias = "e",
+        Columns = "e.id, e.name, e.plan_name, e.created_at",
+        Filters = [new("search", SearchColumn: "name"), new("search_short", SearchColumn: "name", Short: true)],
+        SortColumn = "e.created_at",
+        IdColumn = "e.id",
+        Descending = true,
+        Counted = new HashSet<int> { 0 },
+    };
+
     internal static class Sql
     {
-        // Every environment, so no leading equality narrows it: the page walks ix_environments_created
-        // (created_at, id) backwards and stops once it is full; a name search is checked on the way.
-        private const string ListFilter = """
-            (@Search IS NULL OR e.name LIKE @Search ESCAPE '\')
-            """;
-
-        public const string ListPage = $"""
-            SELECT e.id, e.name, e.plan_name, e.created_at
-            FROM environments e
-            WHERE {ListFilter}
-            ORDER BY e.created_at DESC, e.id DESC
-            {SqlDialect.PageMarker}
-            """;
-
-        public const string ListCount = $"SELECT COUNT(*) FROM environments e WHERE {ListFilter}";
-
         public const string ById = """
             SELECT e.id, e.name, e.plan_name, e.created_at
             FROM environments e
@@ -38,21 +39,24 @@ internal sealed class EnvironmentQueries(DbSession db) : IEnvironmentQueries
             ORDER BY t.created_at, t.id
             """;
 
-        // Each count reads one environment's entries only: of ix_phone_numbers_environment, and of
-        // ix_release_requests_pending_environment (its pending requests, nothing else).
+        // The environment's counters (list_counters' key), kept with the rows they count.
         public const string Counts = """
             SELECT
-                (SELECT COUNT(*) FROM phone_numbers p WHERE p.environment_id = @Id AND p.current_status = 'active') AS active_phone_numbers,
-                (SELECT COUNT(*) FROM release_requests r WHERE r.environment_id = @Id AND r.status = 'pending') AS pending_release_requests
+                COALESCE((SELECT c.row_count FROM list_counters c WHERE c.scope_id = @Id AND c.list = 'phone_numbers'), 0) AS active_phone_numbers,
+                COALESCE((SELECT c.row_count FROM list_counters c WHERE c.scope_id = @Id AND c.list = 'release_requests:pending'), 0) AS pending_release_requests
             """;
     }
 
-    public Task<(IReadOnlyList<EnvironmentReadModel> Items, long Total)> ListAsync(string? nameContains, PageRequest page, CancellationToken cancellationToken) =>
-        db.QueryPageAsync<EnvironmentReadModel>(
-            Sql.ListPage,
-            Sql.ListCount,
-            new { Search = nameContains is null ? null : db.Dialect.LikeContains(nameContains), page.Skip, Take = page.Size },
-            cancellationToken);
+    public Task<ListSlice<EnvironmentReadModel>> ListAsync(string? nameContains, ListWindow window, CancellationToken cancellationToken)
+    {
+        var request = new ListRequest(List).Search(nameContains);
+        if (nameContains is null)
+        {
+            request.CountedBy(ListCounters.Everywhere, "environments");
+        }
+
+        return db.QueryListAsync<EnvironmentReadModel>(request, window, cancellationToken);
+    }
 
     public async Task<EnvironmentDetailReadModel?> GetAsync(Guid environmentId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Common;
 using Talkover.Application.PhoneNumbers;
@@ -7,20 +8,36 @@ namespace Talkover.Infrastructure.Persistence.Queries;
 
 internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
 {
+    /// <summary>
+    /// The environment's active numbers, newest first: served by ix_phone_numbers_environment
+    /// (environment_id, created_at, id) walked backwards, or by the trigram index for a search.
+    /// </summary>
+    internal static readonly ListStatement List = new()
+    {
+        Name = "PhoneNumberQueries.List",
+        Table = "phone_numbers",
+        Alias = "p",
+        Columns = $"{SqlDialect.PhoneNumberColumns}, {Sql.PendingRequestColumn}",
+        Scope = [new("p.environment_id", "@EnvironmentId"), new("p.current_status", "'active'")],
+        Filters =
+        [
+            new("type", new ListTerm("p.type", "@Type")),
+            new("has_voice", new ListTerm("p.has_voice", "@HasVoice")),
+            new("has_whatsapp", new ListTerm("p.has_whatsapp", "@HasWhatsapp")),
+            new("id", new ListTerm("p.id", "@SearchId"), Alone: true),
+            new("search", SearchColumn: "number"),
+            new("search_short", SearchColumn: "number", Short: true),
+        ],
+        SortColumn = "p.created_at",
+        IdColumn = "p.id",
+        Descending = true,
+        Counted = new HashSet<int> { 0 },
+    };
+
     internal static class Sql
     {
-        private const string PendingRequestColumn =
+        internal const string PendingRequestColumn =
             "(SELECT r.id FROM release_requests r WHERE r.phone_number_id = p.id AND r.status = 'pending') AS pending_release_request_id";
-
-        // Served by ix_phone_numbers_environment (environment_id, created_at, id), walked backwards;
-        // the optional filters are checked on the environment's rows only.
-        private const string ListFilter = """
-            p.environment_id = @EnvironmentId AND p.current_status = 'active'
-              AND (@Type IS NULL OR p.type = @Type)
-              AND (@HasVoice IS NULL OR p.has_voice = @HasVoice)
-              AND (@HasWhatsapp IS NULL OR p.has_whatsapp = @HasWhatsapp)
-              AND (@Search IS NULL OR p.number LIKE @Search ESCAPE '\' OR p.id = @SearchId)
-            """;
 
         public const string ById = $"""
             SELECT {SqlDialect.PhoneNumberColumns}, {PendingRequestColumn}
@@ -28,28 +45,12 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
             WHERE p.environment_id = @EnvironmentId AND p.id = @Id AND p.current_status = 'active'
             """;
 
-        public const string ListPage = $"""
-            SELECT {SqlDialect.PhoneNumberColumns}, {PendingRequestColumn}
-            FROM phone_numbers p
-            WHERE {ListFilter}
-            ORDER BY p.created_at DESC, p.id DESC
-            {SqlDialect.PageMarker}
-            """;
-
-        public const string ListCount = $"SELECT COUNT(*) FROM phone_numbers p WHERE {ListFilter}";
-
-        /// <summary>The agents of exactly the numbers on the page, in one round trip.</summary>
-        public const string AgentsOfListPage = $"""
+        /// <summary>The agents of the numbers on a page (their ids in <c>@Ids</c>), in one round trip.</summary>
+        public const string AgentsOfNumbers = $"""
             SELECT ap.phone_number_id, a.id, a.name, a.direction
-            FROM (
-                SELECT p.id, p.created_at
-                FROM phone_numbers p
-                WHERE {ListFilter}
-                ORDER BY p.created_at DESC, p.id DESC
-                {SqlDialect.PageMarker}
-            ) pg
-            INNER JOIN agent_phone_numbers ap ON ap.phone_number_id = pg.id
+            FROM agent_phone_numbers ap
             INNER JOIN agents a ON a.id = ap.agent_id
+            WHERE ap.phone_number_id IN ({SqlDialect.IdsMarker})
             ORDER BY a.created_at, a.id
             """;
 
@@ -74,28 +75,44 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
         return model with { Agents = [.. agents.Select(a => new AssignedAgentReadModel(a.Id, a.Name, a.Direction))] };
     }
 
-    public async Task<(IReadOnlyList<PhoneNumberReadModel> Items, long Total)> ListAsync(
-        Guid environmentId, PhoneNumberFilter filter, PageRequest page, CancellationToken cancellationToken)
+    public async Task<ListSlice<PhoneNumberReadModel>> ListAsync(
+        Guid environmentId, PhoneNumberFilter filter, ListWindow window, CancellationToken cancellationToken)
     {
-        var parameters = new
+        var request = new ListRequest(List)
+            .With("EnvironmentId", environmentId)
+            .Filter("type", "Type", filter.Type)
+            .Filter("has_voice", "HasVoice", filter.HasVoice)
+            .Filter("has_whatsapp", "HasWhatsapp", filter.HasWhatsapp);
+
+        // A search that is a number's id finds that number; no number contains an id's text.
+        if (filter.Id is { } id)
         {
-            EnvironmentId = environmentId,
-            filter.Type,
-            filter.HasVoice,
-            filter.HasWhatsapp,
-            Search = filter.NumberContains is null ? null : db.Dialect.LikeContains(filter.NumberContains),
-            SearchId = filter.Id,
-            page.Skip,
-            Take = page.Size,
-        };
-        var (items, total) = await db.QueryPageAsync<PhoneNumberReadModel>(Sql.ListPage, Sql.ListCount, parameters, cancellationToken);
-        if (items.Count == 0)
+            request.Filter("id", "SearchId", id);
+        }
+        else
         {
-            return (items, total);
+            request.Search(filter.NumberContains);
         }
 
-        var agents = (await db.QueryAsync<AgentRow>(db.Dialect.Paged(Sql.AgentsOfListPage), parameters, cancellationToken)).ToLookup(a => a.PhoneNumberId);
-        return ([.. items.Select(item => item with { Agents = [.. agents[item.Id].Select(a => new AssignedAgentReadModel(a.Id, a.Name, a.Direction))] })], total);
+        if (filter is { Type: null, HasVoice: null, HasWhatsapp: null, NumberContains: null, Id: null })
+        {
+            request.CountedBy(environmentId, "phone_numbers");
+        }
+
+        var slice = await db.QueryListAsync<PhoneNumberReadModel>(request, window, cancellationToken);
+        if (slice.Items.Count == 0)
+        {
+            return slice;
+        }
+
+        var ids = JsonSerializer.Serialize(slice.Items.Select(item => item.Id));
+        var agents = (await db.QueryAsync<AgentRow>(db.Dialect.WithIds(Sql.AgentsOfNumbers), new { Ids = ids }, cancellationToken)).ToLookup(a => a.PhoneNumberId);
+        return slice with
+        {
+            Items = [.. slice.Items.Select(item => agents.Contains(item.Id)
+                ? item with { Agents = [.. agents[item.Id].Select(a => new AssignedAgentReadModel(a.Id, a.Name, a.Direction))] }
+                : item)],
+        };
     }
 
     private sealed class AgentRow

@@ -6,50 +6,56 @@ namespace Talkover.Infrastructure.Persistence.Queries;
 
 internal sealed class ReleaseRequestQueries(DbSession db) : IReleaseRequestQueries
 {
+    /// <summary>
+    /// An environment's requests, newest first: ix_release_requests_environment (environment_id, requested_at, id)
+    /// walked backwards, ix_release_requests_environment_status with a status, ix_release_requests_phone_number
+    /// for one number.
+    /// </summary>
+    internal static readonly ListStatement EnvironmentList = new()
+    {
+        Name = "ReleaseRequestQueries.EnvironmentList",
+        Table = "release_requests",
+        Alias = "r",
+        Columns = SqlDialect.ReleaseRequestColumns,
+        Scope = [new("r.environment_id", "@EnvironmentId")],
+        Filters = [new("status", new ListTerm("r.status", "@Status")), new("phone_number_id", new ListTerm("r.phone_number_id", "@PhoneNumberId"))],
+        SortColumn = "r.requested_at",
+        IdColumn = "r.id",
+        Descending = true,
+        Counted = new HashSet<int> { 0, 1 },
+    };
+
+    /// <summary>
+    /// The review queue across environments, oldest first: ix_release_requests_status (status, requested_at, id),
+    /// or the trigram index of the requests' numbers for a search; each request's environment by its key.
+    /// </summary>
+    internal static readonly ListStatement Queue = new()
+    {
+        Name = "ReleaseRequestQueries.Queue",
+        Table = "release_requests",
+        Alias = "r",
+        Columns = $"{SqlDialect.ReleaseRequestColumns}, e.name AS environment_name",
+        Joins = "INNER JOIN environments e ON e.id = r.environment_id",
+        Scope = [new("r.status", "@Status")],
+        Filters =
+        [
+            new("environment_id", new ListTerm("r.environment_id", "@EnvironmentId")),
+            new("search", SearchColumn: "phone_number"),
+            new("search_short", SearchColumn: "phone_number", Short: true),
+        ],
+        SortColumn = "r.requested_at",
+        IdColumn = "r.id",
+        Descending = false,
+        Counted = new HashSet<int> { 0, 1 },
+    };
+
     internal static class Sql
     {
-        // Served by ix_release_requests_environment (environment_id, requested_at, id), walked backwards.
-        private const string EnvironmentFilter = """
-            r.environment_id = @EnvironmentId
-              AND (@Status IS NULL OR r.status = @Status)
-              AND (@PhoneNumberId IS NULL OR r.phone_number_id = @PhoneNumberId)
-            """;
-
-        // Served by ix_release_requests_status (status, requested_at, id); the optional filters are
-        // checked on that status's rows.
-        private const string QueueFilter = """
-            r.status = @Status
-              AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
-              AND (@Search IS NULL OR r.phone_number LIKE @Search ESCAPE '\')
-            """;
-
         public const string ById = $"""
             SELECT {SqlDialect.ReleaseRequestColumns}
             FROM release_requests r
             WHERE r.id = @Id AND (@EnvironmentId IS NULL OR r.environment_id = @EnvironmentId)
             """;
-
-        public const string EnvironmentPage = $"""
-            SELECT {SqlDialect.ReleaseRequestColumns}
-            FROM release_requests r
-            WHERE {EnvironmentFilter}
-            ORDER BY r.requested_at DESC, r.id DESC
-            {SqlDialect.PageMarker}
-            """;
-
-        public const string EnvironmentCount = $"SELECT COUNT(*) FROM release_requests r WHERE {EnvironmentFilter}";
-
-        // Each request's environment by its primary key, for its name.
-        public const string QueuePage = $"""
-            SELECT {SqlDialect.ReleaseRequestColumns}, e.name AS environment_name
-            FROM release_requests r
-            INNER JOIN environments e ON e.id = r.environment_id
-            WHERE {QueueFilter}
-            ORDER BY r.requested_at, r.id
-            {SqlDialect.PageMarker}
-            """;
-
-        public const string QueueCount = $"SELECT COUNT(*) FROM release_requests r WHERE {QueueFilter}";
 
         public const string History = """
             SELECT h.from_status, h.to_status, h.actor, h.actor_id, h.actor_name, h.actor_email, h.note, h.occurred_at
@@ -62,28 +68,35 @@ internal sealed class ReleaseRequestQueries(DbSession db) : IReleaseRequestQueri
     public Task<ReleaseRequestReadModel?> GetAsync(Guid requestId, Guid? environmentId, CancellationToken cancellationToken) =>
         db.QuerySingleOrDefaultAsync<ReleaseRequestReadModel>(Sql.ById, new { Id = requestId, EnvironmentId = environmentId }, cancellationToken);
 
-    public Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListForEnvironmentAsync(
-        Guid environmentId, string? status, Guid? phoneNumberId, PageRequest page, CancellationToken cancellationToken) =>
-        db.QueryPageAsync<ReleaseRequestReadModel>(
-            Sql.EnvironmentPage,
-            Sql.EnvironmentCount,
-            new { EnvironmentId = environmentId, Status = status, PhoneNumberId = phoneNumberId, page.Skip, Take = page.Size },
-            cancellationToken);
+    public Task<ListSlice<ReleaseRequestReadModel>> ListForEnvironmentAsync(
+        Guid environmentId, string? status, Guid? phoneNumberId, ListWindow window, CancellationToken cancellationToken)
+    {
+        var request = new ListRequest(EnvironmentList)
+            .With("EnvironmentId", environmentId)
+            .Filter("status", "Status", status)
+            .Filter("phone_number_id", "PhoneNumberId", phoneNumberId);
+        if (phoneNumberId is null)
+        {
+            request.CountedBy(environmentId, status is null ? "release_requests" : "release_requests:" + status);
+        }
 
-    public Task<(IReadOnlyList<ReleaseRequestReadModel> Items, long Total)> ListQueueAsync(
-        string status, Guid? environmentId, string? numberContains, PageRequest page, CancellationToken cancellationToken) =>
-        db.QueryPageAsync<ReleaseRequestReadModel>(
-            Sql.QueuePage,
-            Sql.QueueCount,
-            new
-            {
-                Status = status,
-                EnvironmentId = environmentId,
-                Search = numberContains is null ? null : db.Dialect.LikeContains(numberContains),
-                page.Skip,
-                Take = page.Size,
-            },
-            cancellationToken);
+        return db.QueryListAsync<ReleaseRequestReadModel>(request, window, cancellationToken);
+    }
+
+    public Task<ListSlice<ReleaseRequestReadModel>> ListQueueAsync(
+        string status, Guid? environmentId, string? numberContains, ListWindow window, CancellationToken cancellationToken)
+    {
+        var request = new ListRequest(Queue)
+            .With("Status", status)
+            .Filter("environment_id", "EnvironmentId", environmentId)
+            .Search(numberContains);
+        if (numberContains is null)
+        {
+            request.CountedBy(environmentId ?? ListCounters.Everywhere, "release_requests:" + status);
+        }
+
+        return db.QueryListAsync<ReleaseRequestReadModel>(request, window, cancellationToken);
+    }
 
     public Task<IReadOnlyList<ReleaseRequestHistoryReadModel>> HistoryAsync(Guid requestId, CancellationToken cancellationToken) =>
         db.QueryAsync<ReleaseRequestHistoryReadModel>(Sql.History, new { Id = requestId }, cancellationToken);

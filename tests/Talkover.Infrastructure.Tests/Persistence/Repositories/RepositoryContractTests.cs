@@ -166,6 +166,8 @@ public abstract class RepositoryContractTests
         Assert.That(error!.Code, Is.EqualTo("PHONE_NUMBER_ALREADY_EXISTS"));
     }
 
+    private static readonly ListWindow FirstPage = ListWindow.For(PageRequest.Default, null);
+
     private static readonly string[] AgentNamesWithLikeCharacters =
         ["Desk [1]", "Desk 1", "Desk ]1", "100% sales", "100 sales", "front_desk", "frontXdesk", @"back\slash", "backslash"];
 
@@ -187,8 +189,9 @@ public abstract class RepositoryContractTests
         }
 
         await using var scope = Services.CreateAsyncScope();
-        var (items, total) = await scope.ServiceProvider.GetRequiredService<IAgentQueries>().ListAsync(
-            environmentId, new AgentFilter(null, null, search), PageRequest.Default, None);
+        var slice = await scope.ServiceProvider.GetRequiredService<IAgentQueries>().ListAsync(
+            environmentId, new AgentFilter(null, null, search), FirstPage, None);
+        var (items, total) = (slice.Items, slice.Count.Total);
 
         var expected = AgentNamesWithLikeCharacters.Where(name => name.Contains(search, StringComparison.Ordinal)).ToArray();
         Assert.That(expected, Is.Not.Empty);
@@ -208,8 +211,9 @@ public abstract class RepositoryContractTests
 
         await using var scope = Services.CreateAsyncScope();
         var queries = scope.ServiceProvider.GetRequiredService<IPhoneNumberQueries>();
-        var (items, total) = await queries.ListAsync(phone.EnvironmentId, new PhoneNumberFilter(null, null, null, search, null), PageRequest.Default, None);
-        var (byDigits, _) = await queries.ListAsync(phone.EnvironmentId, new PhoneNumberFilter(null, null, null, phone.Number[^4..], null), PageRequest.Default, None);
+        var slice = await queries.ListAsync(phone.EnvironmentId, new PhoneNumberFilter(null, null, null, search, null), FirstPage, None);
+        var (items, total) = (slice.Items, slice.Count.Total);
+        var byDigits = (await queries.ListAsync(phone.EnvironmentId, new PhoneNumberFilter(null, null, null, phone.Number[^4..], null), FirstPage, None)).Items;
 
         Assert.That(items, Is.Empty);
         Assert.That(total, Is.Zero);
@@ -233,7 +237,7 @@ public abstract class RepositoryContractTests
         }
 
         await using var scope = Services.CreateAsyncScope();
-        var (items, _) = await scope.ServiceProvider.GetRequiredService<IEnvironmentQueries>().ListAsync(search, new PageRequest(1, PageRequest.MaxPerPage), None);
+        var items = (await scope.ServiceProvider.GetRequiredService<IEnvironmentQueries>().ListAsync(search, ListWindow.For(new PageRequest(1, PageRequest.MaxPerPage), null), None)).Items;
 
         var expected = EnvironmentNamesWithLikeCharacters.Where(name => name.Contains(search, StringComparison.Ordinal)).Select(name => $"{name} {marker}").ToArray();
         Assert.That(expected, Is.Not.Empty);

@@ -12,12 +12,12 @@ internal sealed class ListReviewQueueQueryHandler(IReleaseRequestQueries queries
     public async Task<Paged<AdminReleaseRequestDto>> Handle(ListReviewQueueQuery query, CancellationToken cancellationToken)
     {
         var search = query.Search.ValueOr(null)?.Trim();
-        var (items, total) = await queries.ListQueueAsync(
-            query.Status.ValueOr(ReleaseRequestStatus.Pending)!,
-            query.EnvironmentId.IsProvided ? query.EnvironmentId.Value : null,
-            string.IsNullOrEmpty(search) ? null : search,
-            query.Page,
-            cancellationToken);
-        return new Paged<AdminReleaseRequestDto>(mapper.Map<IReadOnlyList<AdminReleaseRequestDto>>(items), PageMeta.For(query.Page, total));
+        var status = query.Status.ValueOr(ReleaseRequestStatus.Pending)!;
+        Guid? environmentId = query.EnvironmentId.IsProvided ? query.EnvironmentId.Value : null;
+        var numberContains = string.IsNullOrEmpty(search) ? null : search;
+        var scope = ListCursor.Scope("review_queue", status, environmentId, numberContains);
+        var window = ListCursor.Window(query.Page, scope);
+        var slice = await queries.ListQueueAsync(status, environmentId, numberContains, window, cancellationToken);
+        return Paged.From(slice, window, scope, r => (r.RequestedAt, r.Id), mapper.Map<IReadOnlyList<AdminReleaseRequestDto>>);
     }
 }
