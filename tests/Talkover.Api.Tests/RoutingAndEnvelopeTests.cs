@@ -69,7 +69,7 @@ public sealed class RoutingAndEnvelopeTests : ApiTestBase
 
         var list = response.Json["paths"]!["/api/v1/phone-numbers/release-requests"]!["get"]!;
         Assert.That(RouteAndQueryParameters(list),
-            Is.EquivalentTo(new[] { ("status", "query"), ("phone_number_id", "query"), ("page", "query"), ("per_page", "query") }));
+            Is.EquivalentTo(new[] { ("status", "query"), ("phone_number_id", "query"), ("page", "query"), ("per_page", "query"), ("cursor", "query") }));
     }
 
     private static IEnumerable<(string Name, string In)> RouteAndQueryParameters(JsonNode operation) =>

@@ -52,7 +52,7 @@ public sealed class AdminListQueryValidatorTests
         Assert.That(Errors(result), Is.EquivalentTo(new[]
         {
             ("search", "search must be at most 100 characters"),
-            ("page", "page must be between 1 and 1000000"),
+            ("page", "page must be at least 1"),
             ("per_page", "per_page must be between 1 and 100"),
         }));
     }
