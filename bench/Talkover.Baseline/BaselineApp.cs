@@ -1,3 +1,4 @@
+using Talkover.Application.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -211,9 +212,10 @@ public static class BaselineApp
                 return;
             }
 
-            if (!TryQueryInt(context, "page", 1, 1_000_000, out var page) || !TryQueryInt(context, "per_page", 20, 100, out var perPage))
+            if (!TryQueryInt(context, "page", 1, PageRequest.Window, out var page) || !TryQueryInt(context, "per_page", 20, 100, out var perPage)
+                || (long)page * perPage > PageRequest.Window)
             {
-                await ErrorAsync(context, 422, "VALIDATION_ERROR", "page must be 1 to 1000000 and per_page 1 to 100");
+                await ErrorAsync(context, 422, "VALIDATION_ERROR", "page × per_page must stay within 10,000 and per_page 1 to 100");
                 return;
             }
 
@@ -249,9 +251,19 @@ public static class BaselineApp
             long total;
             await using (var count = connection.CreateCommand())
             {
-                count.CommandText = "SELECT COUNT(*) FROM phone_numbers WHERE environment_id = $environment AND current_status = 'active'";
+                count.CommandText = "SELECT row_count FROM list_counters WHERE scope_id = $environment AND list = 'phone_numbers'";
                 count.Parameters.AddWithValue("$environment", credential.EnvironmentId);
-                total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+                total = (long?)await count.ExecuteScalarAsync(cancellationToken) ?? 0;
+            }
+
+            // The service's cursor format (Talkover.Application), so both answer byte for byte.
+            string? nextCursor = null;
+            if (skip + rows.Count < total && rows.Count > 0)
+            {
+                var window = ListWindow.For(new PageRequest(page, perPage), null);
+                var scope = ListCursor.Scope("phone_numbers", credential.EnvironmentId, null, null, null, null);
+                nextCursor = ListCursor.Next(window, new ListSlice<Row>(rows, HasMore: true, default), scope, row =>
+                    (DateTime.Parse(row.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), Guid.Parse(row.Id)));
             }
 
             var agents = new List<(string PhoneNumberId, string Id, string Name, string Direction)>();
@@ -361,6 +373,11 @@ public static class BaselineApp
             json.WriteNumber("per_page", perPage);
             json.WriteNumber("total", total);
             json.WriteNumber("last_page", Math.Max(1, (total + perPage - 1) / perPage));
+            if (nextCursor is not null)
+            {
+                json.WriteString("next_cursor", nextCursor);
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
             await json.FlushAsync(cancellationToken);

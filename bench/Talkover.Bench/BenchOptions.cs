@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Talkover.Bench;
 
 internal sealed record BenchOptions(
-    IReadOnlyList<int> Concurrency, int Rounds, TimeSpan Duration, TimeSpan Warmup, int ListedNumbers, int? WritePool, bool Absolute)
+    IReadOnlyList<int> Concurrency, int Rounds, TimeSpan Duration, TimeSpan Warmup, int ListedNumbers, int? WritePool, bool Absolute,
+    bool Scale = false, int ScaleSmall = 10_000, int ScaleLarge = 1_000_000, int ScaleSamples = 200, int ScaleWarmup = 30)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Talkover.Bench -- [options]
@@ -13,6 +14,9 @@ internal sealed record BenchOptions(
           --warmup 2            seconds of warm-up per workload and target (default 2)
           --write-pool N        numbers available to request the release of, per target and level (default: enough)
           --absolute            the earlier mode: the service alone, in this process, against fixed targets
+          --scale               lists at two sizes instead: each list's latency with 1,000,000 rows against 10,000
+          --scale-rows 10000,1000000   the two sizes (default 10000,1000000)
+          --samples 200         requests per list and size in --scale (after 30 of warm-up)
         A bare number is read as --concurrency.
         """;
 
@@ -41,6 +45,15 @@ internal sealed record BenchOptions(
                     break;
                 case "--absolute":
                     options = options with { Absolute = true };
+                    break;
+                case "--scale":
+                    options = options with { Scale = true };
+                    break;
+                case "--scale-rows" when Levels(Value()) is [var small, var large] && small < large:
+                    options = options with { ScaleSmall = small, ScaleLarge = large };
+                    break;
+                case "--samples" when Positive(Value()) is { } samples:
+                    options = options with { ScaleSamples = samples };
                     break;
                 case var level when Levels(level) is { } levels:
                     options = options with { Concurrency = levels };

@@ -20,7 +20,7 @@ if (options.Absolute)
 
 try
 {
-    return await RatioMode.RunAsync(options);
+    return options.Scale ? await ScaleMode.RunAsync(options) : await RatioMode.RunAsync(options);
 }
 catch (BenchException ex)
 {

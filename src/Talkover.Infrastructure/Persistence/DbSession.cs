@@ -177,8 +177,12 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         return RunAsync(writes: false, cancellationToken, async (connection, transaction) =>
         {
             var rows = (await connection.QueryAsync<T>(Command(page, parameters, transaction, cancellationToken))).AsList();
-            var counted = await connection.ExecuteScalarAsync<long?>(Command(countSql, parameters, transaction, cancellationToken)) ?? 0;
             var hasMore = rows.Count > window.Take;
+
+            // A first page that holds the whole list has counted it: the count is read only when more rows follow.
+            var counted = !hasMore && window is { Skip: 0, After: null }
+                ? rows.Count
+                : await connection.ExecuteScalarAsync<long?>(Command(countSql, parameters, transaction, cancellationToken)) ?? 0;
             if (hasMore)
             {
                 rows.RemoveAt(rows.Count - 1);
