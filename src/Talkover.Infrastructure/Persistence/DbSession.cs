@@ -149,7 +149,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         var mask = request.Mask;
         if (request.SearchText is { } text)
         {
-            Dialect.AddSearch(parameters, text);
+            Dialect.AddSearch(parameters, text, request.SearchesDigits);
         }
 
         var page = request.Statement.Page(Dialect, new ListVariant(mask, window.After is not null));

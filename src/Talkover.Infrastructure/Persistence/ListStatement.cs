@@ -10,9 +10,10 @@ internal sealed record ListTerm(string Column, string Value);
 /// <summary>
 /// A filter a list may be asked for: an equality (<see cref="Term"/>) or a substring search of one text
 /// column (<see cref="SearchColumn"/>, through the table's trigram index unless <see cref="Short"/>).
+/// <see cref="Digits"/>: a search of a phone-number column for four digits or more, through its digit-suffix index.
 /// A filter with <see cref="Alone"/> set is never combined with another such filter (a search and a lookup by id).
 /// </summary>
-internal sealed record ListFilter(string Name, ListTerm? Term = null, string? SearchColumn = null, bool Short = false, bool Alone = false)
+internal sealed record ListFilter(string Name, ListTerm? Term = null, string? SearchColumn = null, bool Short = false, bool Alone = false, bool Digits = false)
 {
     public bool IsIndexedSearch => SearchColumn is not null && !Short;
 }
@@ -131,7 +132,11 @@ internal sealed class ListStatement
             }
             else if (filter.SearchColumn is { } column)
             {
-                if (!filter.Short)
+                if (filter.Digits)
+                {
+                    conditions.Add(dialect.DigitCandidates($"{Alias}.id", Table));
+                }
+                else if (!filter.Short)
                 {
                     conditions.Add(dialect.TrigramCandidates($"{Alias}.id", Table, column));
                 }
@@ -192,17 +197,25 @@ internal sealed class ListRequest(ListStatement statement)
         return this;
     }
 
-    /// <summary>A substring search: through the trigram index for three characters or more, else checked row by row within the scope.</summary>
-    public ListRequest Search(string? text, string filter = "search")
+    /// <summary>
+    /// A substring search: four digits or more (after an optional +) through the digit-suffix index where the
+    /// list has one, three characters or more through the trigram index, else checked row by row within the scope.
+    /// </summary>
+    public ListRequest Search(string? text)
     {
         if (text is not null)
         {
             _search = text;
-            _filters.Add(text.Length >= 3 ? filter : filter + "_short");
+            _digits = statement.Filters.Any(f => f.Digits) && SqlDialect.SearchDigits(text) is not null;
+            _filters.Add(_digits ? "search_digits" : text.Length >= 3 ? "search" : "search_short");
         }
 
         return this;
     }
+
+    private bool _digits;
+
+    public bool SearchesDigits => _digits;
 
     public ListRequest CountedBy(Guid scope, string list)
     {
@@ -218,10 +231,14 @@ internal sealed class ListRequest(ListStatement statement)
 internal static class ListStatementBuilding
 {
     /// <summary>Adds the parameters of a search for <paramref name="text"/> as <paramref name="dialect"/> runs it.</summary>
-    public static void AddSearch(this SqlDialect dialect, DynamicParameters parameters, string text)
+    public static void AddSearch(this SqlDialect dialect, DynamicParameters parameters, string text, bool digits)
     {
         parameters.Add("Search", dialect.LikeContains(text));
-        if (text.Length >= 3)
+        if (digits)
+        {
+            dialect.AddDigitParameters(parameters, SqlDialect.SearchDigits(text)!);
+        }
+        else if (text.Length >= 3)
         {
             dialect.AddTrigramParameters(parameters, text);
         }

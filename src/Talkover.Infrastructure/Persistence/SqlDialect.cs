@@ -145,6 +145,23 @@ internal abstract class SqlDialect
     /// <summary>The parameters <see cref="TrigramCandidates"/> reads, for a text of three characters or more.</summary>
     public abstract void AddTrigramParameters(Dapper.DynamicParameters parameters, string text);
 
+    /// <summary>
+    /// A condition keeping the rows (<paramref name="id"/>) of <paramref name="table"/> whose phone number has a
+    /// digit suffix starting with <c>@SearchDigits</c>' digits: every number containing them, read from the
+    /// table's digit-suffix index.
+    /// </summary>
+    public abstract string DigitCandidates(string id, string table);
+
+    /// <summary>The parameters <see cref="DigitCandidates"/> reads, for <paramref name="digits"/> (see <see cref="SearchDigits"/>).</summary>
+    public abstract void AddDigitParameters(Dapper.DynamicParameters parameters, string digits);
+
+    /// <summary>The digits a search for part of a phone number looks up by suffix: four or more, after an optional +; else null.</summary>
+    public static string? SearchDigits(string text)
+    {
+        var digits = text.StartsWith('+') ? text[1..] : text;
+        return digits.Length >= 4 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+
     public static SqlDialect For(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => new SqliteDialect(),
@@ -283,6 +300,13 @@ internal sealed class SqliteDialect : SqlDialect
     // in that order, and the LIKE on the row itself decides.
     public override void AddTrigramParameters(Dapper.DynamicParameters parameters, string text) =>
         parameters.Add("SearchNarrow", text.Length >= 6 ? $"%{text[..3]}%{text[^3..]}%" : $"%{text}%");
+
+    // A prefix query of the digits (only digits: nothing in it is FTS5 syntax) on the suffixes.
+    public override string DigitCandidates(string id, string table) =>
+        $"{id} IN (SELECT id FROM {table}_digits WHERE {table}_digits MATCH @SearchDigits)";
+
+    public override void AddDigitParameters(Dapper.DynamicParameters parameters, string digits) =>
+        parameters.Add("SearchDigits", "\"" + digits + "\"*");
 }
 
 internal sealed class SqlServerDialect : SqlDialect
@@ -353,6 +377,13 @@ internal sealed class SqlServerDialect : SqlDialect
             INTERSECT SELECT g.row_id FROM search_trigrams g WHERE g.source = '{table}' AND g.gram = @Gram2
             INTERSECT SELECT g.row_id FROM search_trigrams g WHERE g.source = '{table}' AND g.gram = @Gram3)
         """;
+
+    // Only digits, so nothing in the pattern but its trailing % means anything to LIKE.
+    public override string DigitCandidates(string id, string table) =>
+        $"{id} IN (SELECT x.row_id FROM search_suffixes x WHERE x.source = '{table}' AND x.suffix LIKE @SearchDigits)";
+
+    public override void AddDigitParameters(Dapper.DynamicParameters parameters, string digits) =>
+        parameters.Add("SearchDigits", digits + "%");
 
     public override void AddTrigramParameters(Dapper.DynamicParameters parameters, string text)
     {

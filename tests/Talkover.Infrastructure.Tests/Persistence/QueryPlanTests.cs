@@ -49,6 +49,9 @@ public sealed partial class QueryPlanTests
     private static IEnumerable<TestCaseData> IndexedSearches() =>
         SqlStatements.AsTestCases(SqlStatements.Lists(new SqliteDialect()).Where(IsIndexedSearch));
 
+    private static IEnumerable<TestCaseData> DigitSearches() =>
+        SqlStatements.AsTestCases(SqlStatements.Lists(new SqliteDialect()).Where(s => FiltersOf(s).Contains("search_digits")));
+
     private static IEnumerable<TestCaseData> PagesAfterACursor() =>
         SqlStatements.AsTestCases(SqlStatements.Lists(new SqliteDialect()).Where(s => s.Name.Contains(".PageAfter(", StringComparison.Ordinal) && !StartsFromKeys(s)));
 
@@ -56,7 +59,7 @@ public sealed partial class QueryPlanTests
     private static bool IsIndexedSearch(SqlStatement statement) => FiltersOf(statement).Contains("search");
 
     /// <summary>A list statement that starts from its rows' own keys (a search through the trigram index, a lookup by id), so it sorts the few rows found.</summary>
-    private static bool StartsFromKeys(SqlStatement statement) => FiltersOf(statement).Any(filter => filter is "search" or "id");
+    private static bool StartsFromKeys(SqlStatement statement) => FiltersOf(statement).Any(filter => filter is "search" or "search_digits" or "id");
 
     private static string[] FiltersOf(SqlStatement statement) => statement.Name[(statement.Name.IndexOf('(', StringComparison.Ordinal) + 1)..^1].Split('+');
 
@@ -130,6 +133,20 @@ public sealed partial class QueryPlanTests
         });
     }
 
+    [TestCaseSource(nameof(DigitSearches))]
+    public void Plan_WhenASearchForFourDigitsOrMoreRuns_StartsFromTheDigitSuffixIndex(SqlStatement statement)
+    {
+        var plan = Plan(statement.Text);
+
+        Assert.Multiple(() =>
+        {
+            // M: FTS5 answers the MATCH (a prefix query of the digits) from its index.
+            Assert.That(plan, Has.Some.Match(@"^SCAN \w+_digits VIRTUAL TABLE INDEX 0:M"), string.Join("\n", plan));
+            Assert.That(plan, Has.Some.Match(@"^SEARCH \w+ USING INDEX sqlite_autoindex_\w+ \(id=\?\)$"), string.Join("\n", plan));
+            Assert.That(plan, Has.None.Match(@"USING (COVERING )?INDEX ix_"), "the candidates lead, not an index of the scope:\n" + string.Join("\n", plan));
+        });
+    }
+
     [Test]
     public void Plan_WhenAnEnvironmentsCountsAreRead_ReadsItsTwoCountersOnly()
     {
@@ -171,8 +188,8 @@ public sealed partial class QueryPlanTests
             && !TrigramLookup().IsMatch(line)
             && !DerivedTables.Any(derived => line == $"SCAN {derived}" || line.StartsWith($"SCAN {derived} VIRTUAL TABLE", StringComparison.Ordinal)))];
 
-    /// <summary>FTS5 answering a LIKE from its trigram index (L), as opposed to reading every row of it.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^SCAN \w+ VIRTUAL TABLE INDEX 0:L\d")]
+    /// <summary>FTS5 answering a LIKE from its trigram index (L) or a MATCH from its index (M), as opposed to reading every row of it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^SCAN \w+ VIRTUAL TABLE INDEX 0:(L\d|M)")]
     private static partial System.Text.RegularExpressions.Regex TrigramLookup();
 
     private List<string> Plan(string sql) =>

@@ -24,7 +24,19 @@ CREATE TABLE dbo.search_trigrams (
 CREATE INDEX ix_search_trigrams_row ON dbo.search_trigrams (row_id);
 GO
 
--- The positions 1 to 1000 of a text, to cut it into trigrams.
+-- Numbers are searched by digits, which have only a thousand trigrams: each number is also kept by its
+-- digit suffixes of four digits or more ('+14155550123' as 14155550123, 4155550123, …, 0123), and a search
+-- for digits seeks the suffixes that start with them (LIKE 'digits%' on the key), as many as the matches.
+CREATE TABLE dbo.search_suffixes (
+    source  varchar(32) NOT NULL,
+    suffix  varchar(16) NOT NULL,
+    row_id  uniqueidentifier NOT NULL,
+    CONSTRAINT pk_search_suffixes PRIMARY KEY (source, suffix, row_id)
+);
+CREATE INDEX ix_search_suffixes_row ON dbo.search_suffixes (row_id);
+GO
+
+-- The positions 1 to 1000 of a text, to cut it into trigrams and suffixes.
 CREATE VIEW dbo.text_positions AS
 SELECT hundreds.n * 100 + tens.n * 10 + ones.n + 1 AS n
 FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS hundreds (n)
@@ -54,6 +66,10 @@ INSERT INTO dbo.search_trigrams (source, gram, row_id)
 SELECT DISTINCT 'agents', LOWER(SUBSTRING(a.name, t.n, 3)), a.id FROM dbo.agents a INNER JOIN dbo.text_positions t ON t.n <= LEN(a.name) - 2;
 INSERT INTO dbo.search_trigrams (source, gram, row_id)
 SELECT DISTINCT 'environments', LOWER(SUBSTRING(e.name, t.n, 3)), e.id FROM dbo.environments e INNER JOIN dbo.text_positions t ON t.n <= LEN(e.name) - 2;
+INSERT INTO dbo.search_suffixes (source, suffix, row_id)
+SELECT DISTINCT 'phone_numbers', SUBSTRING(p.number, t.n + 1, 16), p.id FROM dbo.phone_numbers p INNER JOIN dbo.text_positions t ON t.n <= LEN(p.number) - 4;
+INSERT INTO dbo.search_suffixes (source, suffix, row_id)
+SELECT DISTINCT 'release_requests', SUBSTRING(r.phone_number, t.n + 1, 16), r.id FROM dbo.release_requests r INNER JOIN dbo.text_positions t ON t.n <= LEN(r.phone_number) - 4;
 INSERT INTO dbo.search_trigrams (source, gram, row_id)
 SELECT DISTINCT 'release_requests', LOWER(SUBSTRING(r.phone_number, t.n, 3)), r.id FROM dbo.release_requests r INNER JOIN dbo.text_positions t ON t.n <= LEN(r.phone_number) - 2;
 GO
@@ -81,6 +97,16 @@ BEGIN
     SELECT DISTINCT 'phone_numbers', LOWER(SUBSTRING(i.number, t.n, 3)), i.id
     FROM inserted i
     INNER JOIN dbo.text_positions t ON t.n <= LEN(i.number) - 2
+    WHERE NOT EXISTS (SELECT 1 FROM deleted d WHERE d.id = i.id AND d.number = i.number);
+
+    DELETE x FROM dbo.search_suffixes x
+    INNER JOIN deleted d ON x.row_id = d.id
+    WHERE x.source = 'phone_numbers' AND NOT EXISTS (SELECT 1 FROM inserted i WHERE i.id = d.id AND i.number = d.number);
+
+    INSERT INTO dbo.search_suffixes (source, suffix, row_id)
+    SELECT DISTINCT 'phone_numbers', SUBSTRING(i.number, t.n + 1, 16), i.id
+    FROM inserted i
+    INNER JOIN dbo.text_positions t ON t.n <= LEN(i.number) - 4
     WHERE NOT EXISTS (SELECT 1 FROM deleted d WHERE d.id = i.id AND d.number = i.number);
 END;
 GO
@@ -138,6 +164,16 @@ BEGIN
     SELECT DISTINCT 'release_requests', LOWER(SUBSTRING(i.phone_number, t.n, 3)), i.id
     FROM inserted i
     INNER JOIN dbo.text_positions t ON t.n <= LEN(i.phone_number) - 2
+    WHERE NOT EXISTS (SELECT 1 FROM deleted d WHERE d.id = i.id AND d.phone_number = i.phone_number);
+
+    DELETE x FROM dbo.search_suffixes x
+    INNER JOIN deleted d ON x.row_id = d.id
+    WHERE x.source = 'release_requests' AND NOT EXISTS (SELECT 1 FROM inserted i WHERE i.id = d.id AND i.phone_number = d.phone_number);
+
+    INSERT INTO dbo.search_suffixes (source, suffix, row_id)
+    SELECT DISTINCT 'release_requests', SUBSTRING(i.phone_number, t.n + 1, 16), i.id
+    FROM inserted i
+    INNER JOIN dbo.text_positions t ON t.n <= LEN(i.phone_number) - 4
     WHERE NOT EXISTS (SELECT 1 FROM deleted d WHERE d.id = i.id AND d.phone_number = i.phone_number);
 END;
 GO

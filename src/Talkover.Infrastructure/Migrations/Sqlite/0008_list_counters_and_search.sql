@@ -181,6 +181,128 @@ BEGIN
     DELETE FROM release_requests_search WHERE id = OLD.id;
 END;
 
+-- Numbers are searched by digits, and digits have only a thousand trigrams, each in about 1 % of a
+-- million numbers: a trigram lookup still reads thousands of entries. So each number is also indexed by
+-- its digit suffixes of four digits or more ('+14155550123' as 14155550123, 4155550123, …, 0123), and a
+-- search for digits is a prefix query on them: it reads the suffixes that start with those digits, as
+-- many as the matches, at any table size. Contentless (only the row's id is kept) and without
+-- positions: about 110 bytes a number.
+CREATE VIRTUAL TABLE phone_numbers_digits USING fts5(
+    digits, id UNINDEXED, content = '', contentless_unindexed = 1, contentless_delete = 1, detail = 'none');
+INSERT INTO phone_numbers_digits (digits, id)
+SELECT CASE WHEN length(number) >= 5 THEN substr(number, 2) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 6 THEN substr(number, 3) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 7 THEN substr(number, 4) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 8 THEN substr(number, 5) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 9 THEN substr(number, 6) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 10 THEN substr(number, 7) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 11 THEN substr(number, 8) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 12 THEN substr(number, 9) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 13 THEN substr(number, 10) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 14 THEN substr(number, 11) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 15 THEN substr(number, 12) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 16 THEN substr(number, 13) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 17 THEN substr(number, 14) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 18 THEN substr(number, 15) || ' ' ELSE '' END
+        || CASE WHEN length(number) >= 19 THEN substr(number, 16) || ' ' ELSE '' END,
+    id
+FROM phone_numbers;
+
+CREATE TRIGGER trg_phone_numbers_digits_insert AFTER INSERT ON phone_numbers
+BEGIN
+    INSERT INTO phone_numbers_digits (digits, id)
+    VALUES (CASE WHEN length(NEW.number) >= 5 THEN substr(NEW.number, 2) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 6 THEN substr(NEW.number, 3) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 7 THEN substr(NEW.number, 4) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 8 THEN substr(NEW.number, 5) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 9 THEN substr(NEW.number, 6) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 10 THEN substr(NEW.number, 7) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 11 THEN substr(NEW.number, 8) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 12 THEN substr(NEW.number, 9) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 13 THEN substr(NEW.number, 10) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 14 THEN substr(NEW.number, 11) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 15 THEN substr(NEW.number, 12) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 16 THEN substr(NEW.number, 13) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 17 THEN substr(NEW.number, 14) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 18 THEN substr(NEW.number, 15) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 19 THEN substr(NEW.number, 16) || ' ' ELSE '' END,
+        NEW.id);
+END;
+
+CREATE TRIGGER trg_phone_numbers_digits_update AFTER UPDATE OF number ON phone_numbers
+BEGIN
+    DELETE FROM phone_numbers_digits WHERE id = OLD.id;
+    INSERT INTO phone_numbers_digits (digits, id)
+    VALUES (CASE WHEN length(NEW.number) >= 5 THEN substr(NEW.number, 2) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 6 THEN substr(NEW.number, 3) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 7 THEN substr(NEW.number, 4) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 8 THEN substr(NEW.number, 5) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 9 THEN substr(NEW.number, 6) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 10 THEN substr(NEW.number, 7) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 11 THEN substr(NEW.number, 8) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 12 THEN substr(NEW.number, 9) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 13 THEN substr(NEW.number, 10) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 14 THEN substr(NEW.number, 11) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 15 THEN substr(NEW.number, 12) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 16 THEN substr(NEW.number, 13) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 17 THEN substr(NEW.number, 14) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 18 THEN substr(NEW.number, 15) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.number) >= 19 THEN substr(NEW.number, 16) || ' ' ELSE '' END,
+        NEW.id);
+END;
+
+CREATE TRIGGER trg_phone_numbers_digits_delete AFTER DELETE ON phone_numbers
+BEGIN
+    DELETE FROM phone_numbers_digits WHERE id = OLD.id;
+END;
+
+CREATE VIRTUAL TABLE release_requests_digits USING fts5(
+    digits, id UNINDEXED, content = '', contentless_unindexed = 1, contentless_delete = 1, detail = 'none');
+INSERT INTO release_requests_digits (digits, id)
+SELECT CASE WHEN length(phone_number) >= 5 THEN substr(phone_number, 2) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 6 THEN substr(phone_number, 3) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 7 THEN substr(phone_number, 4) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 8 THEN substr(phone_number, 5) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 9 THEN substr(phone_number, 6) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 10 THEN substr(phone_number, 7) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 11 THEN substr(phone_number, 8) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 12 THEN substr(phone_number, 9) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 13 THEN substr(phone_number, 10) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 14 THEN substr(phone_number, 11) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 15 THEN substr(phone_number, 12) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 16 THEN substr(phone_number, 13) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 17 THEN substr(phone_number, 14) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 18 THEN substr(phone_number, 15) || ' ' ELSE '' END
+        || CASE WHEN length(phone_number) >= 19 THEN substr(phone_number, 16) || ' ' ELSE '' END,
+    id
+FROM release_requests;
+
+CREATE TRIGGER trg_release_requests_digits_insert AFTER INSERT ON release_requests
+BEGIN
+    INSERT INTO release_requests_digits (digits, id)
+    VALUES (CASE WHEN length(NEW.phone_number) >= 5 THEN substr(NEW.phone_number, 2) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 6 THEN substr(NEW.phone_number, 3) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 7 THEN substr(NEW.phone_number, 4) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 8 THEN substr(NEW.phone_number, 5) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 9 THEN substr(NEW.phone_number, 6) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 10 THEN substr(NEW.phone_number, 7) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 11 THEN substr(NEW.phone_number, 8) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 12 THEN substr(NEW.phone_number, 9) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 13 THEN substr(NEW.phone_number, 10) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 14 THEN substr(NEW.phone_number, 11) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 15 THEN substr(NEW.phone_number, 12) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 16 THEN substr(NEW.phone_number, 13) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 17 THEN substr(NEW.phone_number, 14) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 18 THEN substr(NEW.phone_number, 15) || ' ' ELSE '' END
+        || CASE WHEN length(NEW.phone_number) >= 19 THEN substr(NEW.phone_number, 16) || ' ' ELSE '' END,
+        NEW.id);
+END;
+
+CREATE TRIGGER trg_release_requests_digits_delete AFTER DELETE ON release_requests
+BEGIN
+    DELETE FROM release_requests_digits WHERE id = OLD.id;
+END;
+
 -- An environment's requests of one status, and one number's requests, newest first.
 CREATE INDEX ix_release_requests_environment_status ON release_requests (environment_id, status, requested_at, id);
 CREATE INDEX ix_release_requests_phone_number ON release_requests (phone_number_id, requested_at, id);

@@ -26,6 +26,7 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
             new("has_whatsapp", new ListTerm("p.has_whatsapp", "@HasWhatsapp")),
             new("id", new ListTerm("p.id", "@SearchId"), Alone: true),
             new("search", SearchColumn: "number"),
+            new("search_digits", SearchColumn: "number", Digits: true),
             new("search_short", SearchColumn: "number", Short: true),
         ],
         SortColumn = "p.created_at",

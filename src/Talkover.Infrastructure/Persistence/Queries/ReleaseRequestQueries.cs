@@ -41,6 +41,7 @@ internal sealed class ReleaseRequestQueries(DbSession db) : IReleaseRequestQueri
         [
             new("environment_id", new ListTerm("r.environment_id", "@EnvironmentId")),
             new("search", SearchColumn: "phone_number"),
+            new("search_digits", SearchColumn: "phone_number", Digits: true),
             new("search_short", SearchColumn: "phone_number", Short: true),
         ],
         SortColumn = "r.requested_at",

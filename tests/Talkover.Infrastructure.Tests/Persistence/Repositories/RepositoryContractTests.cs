@@ -220,6 +220,24 @@ public abstract class RepositoryContractTests
         Assert.That(byDigits.Select(p => p.Id), Is.EqualTo(new[] { phone.Id }), "a plain substring still finds the number");
     }
 
+    [TestCase(0, 12)]
+    [TestCase(1, 11)]
+    [TestCase(3, 5)]
+    [TestCase(8, 4)]
+    [TestCase(2, 4)]
+    public async Task PhoneNumberList_WhenSearchIsDigitsOfTheNumber_FindsItWhereverTheyStand(int start, int length)
+    {
+        var phone = await ProvisionAsync(TestData.FullProfile());
+        var search = phone.Number.Substring(start, Math.Min(length, phone.Number.Length - start));
+
+        await using var scope = Services.CreateAsyncScope();
+        var slice = await scope.ServiceProvider.GetRequiredService<IPhoneNumberQueries>().ListAsync(
+            phone.EnvironmentId, new PhoneNumberFilter(null, null, null, search, null), FirstPage, None);
+
+        Assert.That(slice.Items.Select(p => p.Id), Does.Contain(phone.Id), $"{search} in {phone.Number}");
+        Assert.That(slice.Items.Select(p => p.Number), Has.All.Contains(search));
+    }
+
     private static readonly string[] EnvironmentNamesWithLikeCharacters = ["Acme [1]", "Acme 1", "100% sales", "100 sales", "front_desk", "frontXdesk", @"back\slash"];
 
     [TestCase("[1]")]
