@@ -41,12 +41,12 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
     public async Task InvokeAsync(HttpContext context, IUnitOfWork unitOfWork, IIdempotencyStore store)
     {
         var request = context.Request;
-        var endpoint = context.GetEndpoint();
-        var scope = ScopeOf(context.User);
+
+        // The cheap checks first: most requests have no key, and their scope is never needed.
         if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
             || !request.Headers.TryGetValue(HeaderName, out var values)
-            || scope is null
-            || endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>() is null
+            || ScopeOf(context.User) is not { } scope
+            || context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is null
             || ConsolePaths.IsConsole(request))
         {
             await next(context);
@@ -202,6 +202,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
 
     private string? ScopeOf(ClaimsPrincipal user) => user.Kind() switch
     {
+        CredentialKinds.Environment or CredentialKinds.Staff when user is CallerPrincipal caller => caller.Partition,
         CredentialKinds.Environment => "env:" + user.FindFirstValue(TalkoverClaims.EnvironmentIdClaim),
         CredentialKinds.Staff => "staff:" + user.FindFirstValue(TalkoverClaims.StaffIdClaim),
         CredentialKinds.System => adminKey.ScopeName,

@@ -32,19 +32,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter
         var decision = counter.Acquire(key, limit);
 
         // Set when the response starts: the exception handler clears headers set earlier.
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-            if (!decision.Allowed)
-            {
-                headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-            }
-
-            return Task.CompletedTask;
-        });
+        context.Response.OnStarting(SetHeaders, new Standing(context.Response, decision));
 
         if (!decision.Allowed && ConsolePaths.IsConsole(context.Request))
         {
@@ -62,7 +50,33 @@ public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter
         await next(context);
     }
 
-    private static (string Key, int Limit) PartitionFor(ClaimsPrincipal user, HttpContext context, RateLimitOptions limits) =>
+    /// <summary>What the response's headers will say; the one object a request's callback needs (no closure).</summary>
+    private sealed record Standing(HttpResponse Response, FixedWindowCounter.Decision Decision);
+
+    private static readonly Func<object, Task> SetHeaders = static state =>
+    {
+        var (response, decision) = (Standing)state;
+        var headers = response.Headers;
+        headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        if (!decision.Allowed)
+        {
+            headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Task.CompletedTask;
+    };
+
+    private static (string Key, int Limit) PartitionFor(ClaimsPrincipal user, HttpContext context, RateLimitOptions limits) => user switch
+    {
+        // A token's or staff key's principal carries its partition, worked out once.
+        CallerPrincipal { Kind: CredentialKinds.Environment } caller => (caller.Partition, limits.ForPlan(caller.Plan)),
+        CallerPrincipal { Kind: CredentialKinds.Staff } caller => (caller.Partition, limits.StaffPerMinute),
+        _ => PartitionByClaims(user, context, limits),
+    };
+
+    private static (string Key, int Limit) PartitionByClaims(ClaimsPrincipal user, HttpContext context, RateLimitOptions limits) =>
         user.FindFirstValue(CredentialKinds.ClaimType) switch
         {
             CredentialKinds.Environment => ("env:" + user.FindFirstValue(TalkoverClaims.EnvironmentIdClaim), limits.ForPlan(user.FindFirstValue(TalkoverClaims.PlanClaim))),
