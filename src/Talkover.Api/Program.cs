@@ -121,6 +121,11 @@ builder.Services
     .AddJsonOptions(options => JsonDefaults.Apply(options.JsonSerializerOptions));
 builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
 
+// MVC does not walk request fields (Input<T> and records of them) for validation: the pipeline validates them.
+builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ModelBinding.Validation.IObjectModelValidator>(services => new RequestFieldsObjectValidator(
+    services.GetRequiredService<Microsoft.AspNetCore.Mvc.ModelBinding.IModelMetadataProvider>(),
+    services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Mvc.MvcOptions>>().Value));
+
 // The console's views live under Views/Console/; its cookies (the antiforgery one now, sign-in next) are
 // HttpOnly, SameSite=Strict, and Secure whenever the request came over HTTPS.
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(options =>
