@@ -19,13 +19,12 @@ namespace Talkover.Api.RateLimiting;
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter counter, RateLimitOptions limits)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         // Health, the API description and the reference page: no flood of bad tokens makes a healthy node look down.
         if (context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null || context.Request.Path.StartsWithSegments(ConsolePaths.Assets))
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
         var (key, limit) = PartitionFor(context.User, context, limits);
@@ -36,18 +35,16 @@ public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter
 
         if (!decision.Allowed && ConsolePaths.IsConsole(context.Request))
         {
-            await ConsoleErrorPage.WriteAsync(context, StatusCodes.Status429TooManyRequests);
-            return;
+            return ConsoleErrorPage.WriteAsync(context, StatusCodes.Status429TooManyRequests);
         }
 
         if (!decision.Allowed)
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
+            return ApiErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
                 $"Rate limit of {decision.Limit} requests per minute exceeded; retry in {decision.ResetSeconds} s");
-            return;
         }
 
-        await next(context);
+        return next(context);
     }
 
     /// <summary>What the response's headers will say; the one object a request's callback needs (no closure).</summary>
