@@ -109,7 +109,8 @@ builder.Services
     {
         // A [FromBody] record is read once (415/413/400 first), its fields kept as Input<T>; query
         // parameters bind to Input<T> too. Both are validated once, in the MediatR pipeline.
-        options.Filters.Add<JsonBodyFilter>();
+        // One instance for every action (it holds nothing): added by type, MVC would make one per request.
+        options.Filters.Add(new JsonBodyFilter());
         options.ModelBinderProviders.Insert(0, new JsonBodyModelBinderProvider());
         options.ModelBinderProviders.Insert(0, new InputModelBinderProvider());
     })
