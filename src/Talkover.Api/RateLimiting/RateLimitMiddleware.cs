@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.RateLimiting;
@@ -54,16 +55,25 @@ public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter
     {
         var (response, decision) = (Standing)state;
         var headers = response.Headers;
-        headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Limit"] = Text(decision.Limit);
         headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = Text(decision.ResetSeconds);
         if (!decision.Allowed)
         {
-            headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+            headers.RetryAfter = Text(decision.ResetSeconds);
         }
 
         return Task.CompletedTask;
     };
+
+    // The reset is 1 to 60 seconds, and a limit is one of a few configured numbers: their text is made once.
+    private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 61).Select(n => n.ToString(CultureInfo.InvariantCulture))];
+    private static readonly ConcurrentDictionary<int, string> Limits = new();
+
+    private static string Text(int value) =>
+        (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value]
+        : Limits.Count < 64 ? Limits.GetOrAdd(value, static v => v.ToString(CultureInfo.InvariantCulture))
+        : value.ToString(CultureInfo.InvariantCulture);
 
     private static (string Key, int Limit) PartitionFor(ClaimsPrincipal user, HttpContext context, RateLimitOptions limits) => user switch
     {
