@@ -113,6 +113,8 @@ builder.Services
         options.Filters.Add(new JsonBodyFilter());
         options.ModelBinderProviders.Insert(0, new JsonBodyModelBinderProvider());
         options.ModelBinderProviders.Insert(0, new InputModelBinderProvider());
+        // page and per_page (PageQuery) are read in one step, not through MVC's object binder per property.
+        options.ModelBinderProviders.Insert(0, new InputFieldsModelBinderProvider());
     })
     .ConfigureApiBehaviorOptions(options =>
     {
