@@ -19,7 +19,7 @@ public sealed class PhoneNumberMappingProfile : Profile
             .ForMember(d => d.DaysUntilMonthlyRenewal, o => o.MapFrom((s, _, _, context) => RenewalSchedule.DaysUntil(s.RenewalDate, Today(context))))
             .ForMember(d => d.IsDueForMonthlyRenewal, o => o.MapFrom((s, _, _, context) => RenewalSchedule.IsDue(s.RenewalDate, Today(context))))
             // Most numbers have no agent: they keep the DTO's shared empty list instead of a new one each.
-            .ForMember(d => d.Agents, o => o.Condition(s => s.Agents.Count != 0));
+            .ForMember(d => d.Agents, o => o.PreCondition(s => s.Agents.Count != 0));
     }
 
     // Today's date is the map's state (PhoneNumberMapping); the items dictionary is still read for callers that pass it there.
