@@ -109,9 +109,12 @@ builder.Services
     {
         // A [FromBody] record is read once (415/413/400 first), its fields kept as Input<T>; query
         // parameters bind to Input<T> too. Both are validated once, in the MediatR pipeline.
-        options.Filters.Add<JsonBodyFilter>();
+        // One instance for every action (it holds nothing): added by type, MVC would make one per request.
+        options.Filters.Add(new JsonBodyFilter());
         options.ModelBinderProviders.Insert(0, new JsonBodyModelBinderProvider());
         options.ModelBinderProviders.Insert(0, new InputModelBinderProvider());
+        // page and per_page (PageQuery) are read in one step, not through MVC's object binder per property.
+        options.ModelBinderProviders.Insert(0, new InputFieldsModelBinderProvider());
     })
     .ConfigureApiBehaviorOptions(options =>
     {
@@ -120,6 +123,11 @@ builder.Services
     })
     .AddJsonOptions(options => JsonDefaults.Apply(options.JsonSerializerOptions));
 builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
+
+// MVC does not walk request fields (Input<T> and records of them) for validation: the pipeline validates them.
+builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ModelBinding.Validation.IObjectModelValidator>(services => new RequestFieldsObjectValidator(
+    services.GetRequiredService<Microsoft.AspNetCore.Mvc.ModelBinding.IModelMetadataProvider>(),
+    services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Mvc.MvcOptions>>().Value));
 
 // The console's views live under Views/Console/; its cookies (the antiforgery one now, sign-in next) are
 // HttpOnly, SameSite=Strict, and Secure whenever the request came over HTTPS.

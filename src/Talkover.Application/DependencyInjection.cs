@@ -20,8 +20,10 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         AddHandlers(services, assembly);
 
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        // Logging and validation hold only singletons (a logger, the validators): one instance each per request
+        // type. The transaction behaviour holds the request's unit of work, so it is made per request.
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         // Validators hold nothing but their rules (each has only a parameterless constructor, which a test

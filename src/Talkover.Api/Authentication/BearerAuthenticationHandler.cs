@@ -8,9 +8,11 @@ namespace Talkover.Api.Authentication;
 
 /// <summary>
 /// <c>Authorization: Bearer …</c> carries the bootstrap admin key, a staff API key (<c>tks_…</c>) or an
-/// environment token (<c>talq_…</c>). Keys and tokens are looked up by their SHA-256 hash on every request,
-/// so a revoked key, a disabled member or a changed role takes effect at once; the secret itself is
-/// never stored or logged.
+/// environment token (<c>talq_…</c>). Keys and tokens are looked up by their SHA-256 hash on every request
+/// (remembered for at most a second, and forgotten at once by a revocation here), so a revoked key, a
+/// disabled member or a changed role takes effect within that second; the secret itself is never stored
+/// or logged. A looked-up token or key keeps one principal (<see cref="CallerPrincipal"/>) for as long as
+/// its lookup is remembered.
 /// </summary>
 public sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -65,11 +67,7 @@ public sealed class BearerAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown or revoked token.");
         }
 
-        return Success(
-            new Claim(CredentialKinds.ClaimType, CredentialKinds.Environment),
-            new Claim(TalkoverClaims.EnvironmentIdClaim, credential.EnvironmentId.ToString()),
-            new Claim(TalkoverClaims.TokenIdClaim, credential.TokenId.ToString()),
-            new Claim(TalkoverClaims.PlanClaim, credential.Plan));
+        return Success(CallerPrincipal.For(credential));
     }
 
     private async Task<AuthenticateResult> AuthenticateStaffKeyAsync(string presented)
@@ -81,10 +79,12 @@ public sealed class BearerAuthenticationHandler(
         }
 
         Context.Features.Set(new CredentialSecret(presented));
-        return Success([.. TalkoverClaims.ForStaff(staff.StaffId, staff.Name, staff.Email, staff.Role, staff.SecurityStamp),
-            new Claim(TalkoverClaims.StaffKeyIdClaim, staff.KeyId!.Value.ToString())]);
+        return Success(CallerPrincipal.ForStaffKey(staff));
     }
 
     private static AuthenticateResult Success(params Claim[] claims) =>
-        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, TalkoverClaims.NameClaim, TalkoverClaims.RoleClaim)), SchemeName));
+        Success(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, TalkoverClaims.NameClaim, TalkoverClaims.RoleClaim)));
+
+    private static AuthenticateResult Success(ClaimsPrincipal principal) =>
+        AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
 }

@@ -17,12 +17,12 @@ public static class TalkoverClaims
     public const string SecurityStampClaim = "talkover:security_stamp";
     public const string StaffKeyIdClaim = "talkover:staff_key_id";
 
-    public static string? Kind(this ClaimsPrincipal user) => user.FindFirstValue(CredentialKinds.ClaimType);
+    public static string? Kind(this ClaimsPrincipal user) => user is CallerPrincipal caller ? caller.Kind : user.FindFirstValue(CredentialKinds.ClaimType);
 
     public static bool IsStaffOrSystem(this ClaimsPrincipal user) => user.Kind() is CredentialKinds.Staff or CredentialKinds.System;
 
     public static Guid EnvironmentId(this ClaimsPrincipal user) =>
-        Guid.Parse(user.FindFirstValue(EnvironmentIdClaim) ?? throw new InvalidOperationException("Not an environment credential."));
+        user is CallerPrincipal { EnvironmentId: { } id } ? id : Guid.Parse(user.FindFirstValue(EnvironmentIdClaim) ?? throw new InvalidOperationException("Not an environment credential."));
 
     /// <summary>The staff member's id; null for the bootstrap key.</summary>
     public static Guid? StaffId(this ClaimsPrincipal user) =>
@@ -34,7 +34,7 @@ public static class TalkoverClaims
     /// <summary>Who the caller is, as history and other records name them.</summary>
     public static Actor ToActor(this ClaimsPrincipal user) => user.Kind() switch
     {
-        CredentialKinds.Environment => Actor.Customer(Guid.Parse(user.FindFirstValue(TokenIdClaim)!)),
+        CredentialKinds.Environment => Actor.Customer(user is CallerPrincipal { TokenId: { } tokenId } ? tokenId : Guid.Parse(user.FindFirstValue(TokenIdClaim)!)),
         CredentialKinds.Staff => Actor.Staff(user.StaffId()!.Value, user.FindFirstValue(NameClaim)!, user.FindFirstValue(EmailClaim)!),
         CredentialKinds.System => Actor.System,
         _ => throw new InvalidOperationException("The request is not authenticated."),

@@ -11,16 +11,18 @@ public sealed class ConsoleHeadersMiddleware(RequestDelegate next)
     {
         if (ConsolePaths.IsConsole(context.Request))
         {
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ConsolePaths.ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(SetHeaders, context);
         }
 
         return next(context);
     }
+
+    private static readonly Func<object, Task> SetHeaders = static state =>
+    {
+        var headers = ((HttpContext)state).Response.Headers;
+        headers.ContentSecurityPolicy = ConsolePaths.ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        return Task.CompletedTask;
+    };
 }

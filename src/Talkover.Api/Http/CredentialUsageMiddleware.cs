@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Talkover.Api.Authentication;
 using Talkover.Application.Abstractions;
 
@@ -21,15 +22,26 @@ public sealed partial class CredentialUsageMiddleware(RequestDelegate next, ISer
 
     public Task InvokeAsync(HttpContext context)
     {
-        var credential = Guid.TryParse(context.User.FindFirst(TalkoverClaims.TokenIdClaim)?.Value, out var tokenId) ? (false, tokenId)
-            : Guid.TryParse(context.User.FindFirst(TalkoverClaims.StaffKeyIdClaim)?.Value, out var keyId) ? (true, keyId)
-            : ((bool, Guid)?)null;
-        if (credential is { } used && Claim(used, clock.GetUtcNow().UtcDateTime) is { } usedAt)
+        if (CredentialOf(context.User) is { } used && Claim(used, clock.GetUtcNow().UtcDateTime) is { } usedAt)
         {
             context.Response.OnCompleted(() => RecordAsync(used, usedAt));
         }
 
         return next(context);
+    }
+
+    /// <summary>The token or staff key the request presented, if any.</summary>
+    private static (bool, Guid)? CredentialOf(ClaimsPrincipal user)
+    {
+        if (user is CallerPrincipal caller)
+        {
+            // Its ids were read once, when the credential was looked up.
+            return caller.TokenId is { } token ? (false, token) : caller.StaffKeyId is { } key ? (true, key) : null;
+        }
+
+        return Guid.TryParse(user.FindFirst(TalkoverClaims.TokenIdClaim)?.Value, out var tokenId) ? (false, tokenId)
+            : Guid.TryParse(user.FindFirst(TalkoverClaims.StaffKeyIdClaim)?.Value, out var keyId) ? (true, keyId)
+            : null;
     }
 
     /// <summary>The time to record, or null when this instance recorded the credential less than <see cref="Granularity"/> ago.</summary>

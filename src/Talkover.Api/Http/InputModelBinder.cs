@@ -12,12 +12,17 @@ public sealed class InputModelBinder(Func<string, object?> parse, object missing
 {
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
-        var values = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
-        bindingContext.Result = ModelBindingResult.Success(
-            values.Length > 1 ? wrongType
-            : values.Length == 0 || string.IsNullOrEmpty(values.FirstValue) ? missing
-            : parse(values.FirstValue) ?? wrongType);
+        bindingContext.Result = ModelBindingResult.Success(Read(bindingContext.ValueProvider, bindingContext.ModelName));
         return Task.CompletedTask;
+    }
+
+    /// <summary>The parameter <paramref name="name"/> as a boxed <see cref="Input{T}"/>.</summary>
+    public object Read(IValueProvider valueProvider, string name)
+    {
+        var values = valueProvider.GetValue(name);
+        return values.Length > 1 ? wrongType
+            : values.Length == 0 || string.IsNullOrEmpty(values.FirstValue) ? missing
+            : parse(values.FirstValue) ?? wrongType;
     }
 }
 
@@ -32,7 +37,12 @@ public sealed class InputModelBinderProvider : IModelBinderProvider
             return null;
         }
 
-        return type.GetGenericArguments()[0] switch
+        return BinderFor(type.GetGenericArguments()[0]);
+    }
+
+    /// <summary>The binder of a query parameter read as <see cref="Input{T}"/> of <paramref name="valueType"/>.</summary>
+    public static InputModelBinder BinderFor(Type valueType) =>
+        valueType switch
         {
             var t when t == typeof(string) => Binder<string>(text => text),
             var t when t == typeof(bool) => Binder<bool>(text =>
@@ -45,7 +55,6 @@ public sealed class InputModelBinderProvider : IModelBinderProvider
             // MVC's own binder would fall back to Input<T>'s type converter, which reads nothing: refuse loudly instead.
             var other => throw new NotSupportedException($"A query parameter of type Input<{other.Name}> has no reader; add one here."),
         };
-    }
 
     private static InputModelBinder Binder<T>(Func<string, Input<T>> parse) =>
         new(text => parse(text), Input<T>.Missing, Input<T>.WrongType);

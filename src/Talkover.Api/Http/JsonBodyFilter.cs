@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 
@@ -11,14 +13,28 @@ namespace Talkover.Api.Http;
 /// </summary>
 public sealed class JsonBodyFilter : IAsyncResourceFilter
 {
-    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    // Whether an action is an [ApiController]'s never changes: it is looked up once per action.
+    private static readonly ConditionalWeakTable<ActionDescriptor, object> ApiActions = new();
+    private static readonly object Api = new();
+    private static readonly object NotApi = new();
+
+    public Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
-        if (!context.ActionDescriptor.EndpointMetadata.OfType<IApiBehaviorMetadata>().Any())
+        // Actions without a body (every GET) and the console's pass straight on.
+        var action = context.ActionDescriptor;
+        if (!IsApi(action) || JsonBodyReader.BodyParameterOf(action) is null)
         {
-            await next();
-            return;
+            return next();
         }
 
+        return ReadBodyFirstAsync(context, next);
+    }
+
+    private static bool IsApi(ActionDescriptor action) =>
+        ApiActions.GetValue(action, static a => a.EndpointMetadata.OfType<IApiBehaviorMetadata>().Any() ? Api : NotApi) == Api;
+
+    private static async Task ReadBodyFirstAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
         if (await JsonBodyReader.ReadAsync(context.HttpContext) is { Ok: false } failed)
         {
             context.Result = ApiErrors.Result(context.HttpContext, failed.Status, failed.Code!, failed.Message!);

@@ -9,7 +9,7 @@ namespace Talkover.Api.Http;
 /// <see cref="Application.Abstractions.Input{T}"/> fields keep "missing" and "wrong type" for validation
 /// (<see cref="InputJsonConverterFactory"/>). An optional body that was not sent binds with every field missing.
 /// </summary>
-public sealed class JsonBodyModelBinder : IModelBinder
+public sealed class JsonBodyModelBinder(JsonSerializerOptions json) : IModelBinder
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
@@ -18,7 +18,6 @@ public sealed class JsonBodyModelBinder : IModelBinder
         var http = bindingContext.HttpContext;
         var read = await JsonBodyReader.ReadAsync(http)
             ?? throw new InvalidOperationException("Only [FromBody] parameters are bound from the JSON body.");
-        var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Mvc.JsonOptions>>().Value.JsonSerializerOptions;
         var bytes = read.Raw.Length == 0 ? EmptyObject : read.Raw;
         bindingContext.Result = ModelBindingResult.Success(JsonSerializer.Deserialize(bytes, bindingContext.ModelType, json));
     }
@@ -27,6 +26,9 @@ public sealed class JsonBodyModelBinder : IModelBinder
 /// <summary>Chooses <see cref="JsonBodyModelBinder"/> for every <c>[FromBody]</c> parameter, ahead of MVC's input formatters.</summary>
 public sealed class JsonBodyModelBinderProvider : IModelBinderProvider
 {
+    // The serializer options are the API's (MVC's JsonOptions), found once per parameter rather than per request.
     public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
-        context.BindingInfo.BindingSource == BindingSource.Body ? new JsonBodyModelBinder() : null;
+        context.BindingInfo.BindingSource == BindingSource.Body
+            ? new JsonBodyModelBinder(context.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Mvc.JsonOptions>>().Value.JsonSerializerOptions)
+            : null;
 }

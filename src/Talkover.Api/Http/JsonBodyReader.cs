@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -49,7 +50,14 @@ public static class JsonBodyReader
     }
 
     private static ParameterDescriptor? BodyParameterOf(Endpoint? endpoint) =>
-        endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>()?.Parameters.FirstOrDefault(p => p.BindingInfo?.BindingSource == BindingSource.Body);
+        endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>() is { } action ? BodyParameterOf(action) : null;
+
+    // An action's parameters never change: its body parameter (or none) is looked for once per action.
+    private static readonly ConditionalWeakTable<ActionDescriptor, ParameterDescriptor?[]> BodyParameters = new();
+
+    /// <summary>The action's <c>[FromBody]</c> parameter, or null when it takes no body.</summary>
+    public static ParameterDescriptor? BodyParameterOf(ActionDescriptor action) =>
+        BodyParameters.GetValue(action, static a => [a.Parameters.FirstOrDefault(p => p.BindingInfo?.BindingSource == BindingSource.Body)])[0];
 
     private static async Task<JsonBodyRead> ReadOnceAsync(HttpRequest request, bool required, CancellationToken cancellationToken)
     {

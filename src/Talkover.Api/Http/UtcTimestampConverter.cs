@@ -12,6 +12,16 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTime>
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         DateTime.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
-    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+    {
+        // Formatted straight into UTF-8 on the stack: the same characters, without a string per timestamp.
+        Span<byte> utf8 = stackalloc byte[32];
+        if (value.ToUniversalTime().TryFormat(utf8, out var written, Format, CultureInfo.InvariantCulture))
+        {
+            writer.WriteStringValue(utf8[..written]);
+            return;
+        }
+
         writer.WriteStringValue(value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture));
+    }
 }

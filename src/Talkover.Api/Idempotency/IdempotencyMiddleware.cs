@@ -38,21 +38,31 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
     // SQLite write lock) and then replays its response.
     private readonly ConcurrentDictionary<(string Scope, string Key), byte> _inFlight = new();
 
-    public async Task InvokeAsync(HttpContext context, IUnitOfWork unitOfWork, IIdempotencyStore store)
+    public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var endpoint = context.GetEndpoint();
-        var scope = ScopeOf(context.User);
+
+        // The cheap checks first: most requests have no key, and their scope is never needed. They pass
+        // straight on, without an async state machine of this layer's own.
         if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
             || !request.Headers.TryGetValue(HeaderName, out var values)
-            || scope is null
-            || endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>() is null
+            || ScopeOf(context.User) is not { } scope
+            || context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is null
             || ConsolePaths.IsConsole(request))
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
+        return InvokeKeyedAsync(context, values, scope);
+    }
+
+    private async Task InvokeKeyedAsync(HttpContext context, Microsoft.Extensions.Primitives.StringValues values, string scope)
+    {
+        var request = context.Request;
+
+        // Resolved only for keyed requests: every other request would make a store it never uses.
+        var unitOfWork = context.RequestServices.GetRequiredService<IUnitOfWork>();
+        var store = context.RequestServices.GetRequiredService<IIdempotencyStore>();
         var body = await JsonBodyReader.ReadAsync(context);
         var key = values.ToString();
         if (values.Count != 1 || !SaneKey().IsMatch(key))
@@ -202,6 +212,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
 
     private string? ScopeOf(ClaimsPrincipal user) => user.Kind() switch
     {
+        CredentialKinds.Environment or CredentialKinds.Staff when user is CallerPrincipal caller => caller.Partition,
         CredentialKinds.Environment => "env:" + user.FindFirstValue(TalkoverClaims.EnvironmentIdClaim),
         CredentialKinds.Staff => "staff:" + user.FindFirstValue(TalkoverClaims.StaffIdClaim),
         CredentialKinds.System => adminKey.ScopeName,

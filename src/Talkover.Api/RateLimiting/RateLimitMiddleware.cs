@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.RateLimiting;
@@ -19,50 +20,70 @@ namespace Talkover.Api.RateLimiting;
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounter counter, RateLimitOptions limits)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         // Health, the API description and the reference page: no flood of bad tokens makes a healthy node look down.
         if (context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null || context.Request.Path.StartsWithSegments(ConsolePaths.Assets))
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
         var (key, limit) = PartitionFor(context.User, context, limits);
         var decision = counter.Acquire(key, limit);
 
         // Set when the response starts: the exception handler clears headers set earlier.
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-            if (!decision.Allowed)
-            {
-                headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-            }
-
-            return Task.CompletedTask;
-        });
+        context.Response.OnStarting(SetHeaders, new Standing(context.Response, decision));
 
         if (!decision.Allowed && ConsolePaths.IsConsole(context.Request))
         {
-            await ConsoleErrorPage.WriteAsync(context, StatusCodes.Status429TooManyRequests);
-            return;
+            return ConsoleErrorPage.WriteAsync(context, StatusCodes.Status429TooManyRequests);
         }
 
         if (!decision.Allowed)
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
+            return ApiErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
                 $"Rate limit of {decision.Limit} requests per minute exceeded; retry in {decision.ResetSeconds} s");
-            return;
         }
 
-        await next(context);
+        return next(context);
     }
 
-    private static (string Key, int Limit) PartitionFor(ClaimsPrincipal user, HttpContext context, RateLimitOptions limits) =>
+    /// <summary>What the response's headers will say; the one object a request's callback needs (no closure).</summary>
+    private sealed record Standing(HttpResponse Response, FixedWindowCounter.Decision Decision);
+
+    private static readonly Func<object, Task> SetHeaders = static state =>
+    {
+        var (response, decision) = (Standing)state;
+        var headers = response.Headers;
+        headers["X-RateLimit-Limit"] = Text(decision.Limit);
+        headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = Text(decision.ResetSeconds);
+        if (!decision.Allowed)
+        {
+            headers.RetryAfter = Text(decision.ResetSeconds);
+        }
+
+        return Task.CompletedTask;
+    };
+
+    // The reset is 1 to 60 seconds, and a limit is one of a few configured numbers: their text is made once.
+    private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 61).Select(n => n.ToString(CultureInfo.InvariantCulture))];
+    private static readonly ConcurrentDictionary<int, string> Limits = new();
+
+    private static string Text(int value) =>
+        (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value]
+        : Limits.Count < 64 ? Limits.GetOrAdd(value, static v => v.ToString(CultureInfo.InvariantCulture))
+        : value.ToString(CultureInfo.InvariantCulture);
+
+    private static (string Key, int Limit) PartitionFor(ClaimsPrincipal user, HttpContext context, RateLimitOptions limits) => user switch
+    {
+        // A token's or staff key's principal carries its partition, worked out once.
+        CallerPrincipal { Kind: CredentialKinds.Environment } caller => (caller.Partition, limits.ForPlan(caller.Plan)),
+        CallerPrincipal { Kind: CredentialKinds.Staff } caller => (caller.Partition, limits.StaffPerMinute),
+        _ => PartitionByClaims(user, context, limits),
+    };
+
+    private static (string Key, int Limit) PartitionByClaims(ClaimsPrincipal user, HttpContext context, RateLimitOptions limits) =>
         user.FindFirstValue(CredentialKinds.ClaimType) switch
         {
             CredentialKinds.Environment => ("env:" + user.FindFirstValue(TalkoverClaims.EnvironmentIdClaim), limits.ForPlan(user.FindFirstValue(TalkoverClaims.PlanClaim))),

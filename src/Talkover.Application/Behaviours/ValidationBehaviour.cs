@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
 
 namespace Talkover.Application.Behaviours;
@@ -7,16 +8,23 @@ namespace Talkover.Application.Behaviours;
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    // Resolved once: the validators are singletons, and enumerating the container's sequence per request costs an enumerator.
+    private readonly IValidator<TRequest>[] _validators = [.. validators];
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
-        foreach (var validator in validators)
+        // Most requests are valid: the list of failures is made only when there is one.
+        List<ValidationFailure>? failures = null;
+        foreach (var validator in _validators)
         {
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
-            failures.AddRange(result.Errors);
+            if (result.Errors.Count != 0)
+            {
+                (failures ??= []).AddRange(result.Errors);
+            }
         }
 
-        if (failures.Count != 0)
+        if (failures is not null)
         {
             throw new ValidationException(failures);
         }

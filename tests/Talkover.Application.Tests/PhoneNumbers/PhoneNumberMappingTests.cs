@@ -104,4 +104,32 @@ public sealed class PhoneNumberMappingTests
 
         Assert.That(dto.Agents, Is.EqualTo(new[] { new AssignedAgentDto(agentId, "Front desk", "inbound") }));
     }
+
+    [Test]
+    public void MapPhoneNumbers_MapsThePageInOrder_EachAgainstToday_WithAgentsOnlyWhereAssigned()
+    {
+        var agentId = Guid.NewGuid();
+        var models = new[]
+        {
+            new PhoneNumberReadModelBuilder().WithNumber("+15551234567").RenewingOn(_clock.Today.AddDays(3)).Build(),
+            new PhoneNumberReadModelBuilder().WithNumber("+15551234568").Build() with { Agents = [new AssignedAgentReadModel(agentId, "Front desk", "inbound")] },
+            new PhoneNumberReadModelBuilder().WithNumber("+15551234569").RenewingOn(_clock.Today).Build(),
+        };
+
+        var page = TestMapper.Create().MapPhoneNumbers(models, _clock);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(page.Select(d => d.Number), Is.EqualTo(new[] { "+15551234567", "+15551234568", "+15551234569" }));
+            Assert.That(page.Select(d => d.DaysUntilMonthlyRenewal), Is.EqualTo(new int?[] { 3, null, 0 }));
+            Assert.That(page.Select(d => d.IsDueForMonthlyRenewal), Is.EqualTo(new[] { false, false, true }));
+            Assert.That(page[0].Agents, Is.Empty);
+            Assert.That(page[1].Agents, Is.EqualTo(new[] { new AssignedAgentDto(agentId, "Front desk", "inbound") }));
+            Assert.That(page[2].Agents, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void MapPhoneNumbers_WhenThePageIsEmpty_GivesAnEmptyPage() =>
+        Assert.That(TestMapper.Create().MapPhoneNumbers([], _clock), Is.Empty);
 }
