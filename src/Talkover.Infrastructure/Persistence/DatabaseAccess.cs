@@ -145,6 +145,7 @@ internal sealed class DatabaseAccess
         try
         {
             await connection.OpenAsync(cancellationToken);
+            Dialect.Configure(connection);
         }
         catch (DbException ex)
         {
