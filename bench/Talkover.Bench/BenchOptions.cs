@@ -4,7 +4,7 @@ namespace Talkover.Bench;
 
 internal sealed record BenchOptions(
     IReadOnlyList<int> Concurrency, int Rounds, TimeSpan Duration, TimeSpan Warmup, int ListedNumbers, int? WritePool, bool Absolute,
-    bool Scale = false, int ScaleSmall = 10_000, int ScaleLarge = 1_000_000, int ScaleSamples = 200, int ScaleWarmup = 30)
+    bool Scale = false, int ScaleSmall = 10_000, int ScaleLarge = 1_000_000, int ScaleSamples = 400, int ScaleWarmup = 50)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Talkover.Bench -- [options]
@@ -16,7 +16,7 @@ internal sealed record BenchOptions(
           --absolute            the earlier mode: the service alone, in this process, against fixed targets
           --scale               lists at two sizes instead: each list's latency with 1,000,000 rows against 10,000
           --scale-rows 10000,1000000   the two sizes (default 10000,1000000)
-          --samples 200         requests per list and size in --scale (after 30 of warm-up)
+          --samples 400         requests per list and size in --scale (after 50 of warm-up)
         A bare number is read as --concurrency.
         """;
 
