@@ -1,10 +1,10 @@
-using Talkover.Application.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Talkover.Application.Common;
 using Talkover.Infrastructure.Persistence;
 
 namespace Talkover.Baseline;

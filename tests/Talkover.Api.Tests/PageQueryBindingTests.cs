@@ -40,7 +40,9 @@ public sealed class PageQueryBindingTests : ApiTestBase
     [TestCase("page=abc", "page", "page must be an integer")]
     [TestCase("page=2&page=3", "page", "page must be an integer")]
     [TestCase("page=+2", "page", "page must be an integer")]
-    [TestCase("page=0", "page", "page must be between 1 and 1000000")]
+    [TestCase("page=0", "page", "page must be at least 1")]
+    [TestCase("page=501", "page", "page must be at most 500 with per_page 20: pages reach the first 10,000 rows; read further with cursor (meta.next_cursor of a page)")]
+    [TestCase("cursor=abc&cursor=def", "cursor", "cursor must be a string")]
     [TestCase("per_page=1.5", "per_page", "per_page must be an integer")]
     [TestCase("per_page=101", "per_page", "per_page must be between 1 and 100")]
     public async Task Paging_WhenMalformed_Returns422OnThatField(string query, string field, string message)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Dapper;
-using Talkover.Application.Common;
 
 namespace Talkover.Infrastructure.Persistence;
 

@@ -1,5 +1,4 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
-using Talkover.Application.Abstractions;
 using Talkover.Infrastructure.Persistence;
 using Talkover.Infrastructure.Tests.Support;
 
