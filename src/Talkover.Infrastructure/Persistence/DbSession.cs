@@ -140,19 +140,28 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
             (IReadOnlyList<T>)(await connection.QueryAsync<T>(Command(sql, parameters, transaction, cancellationToken))).AsList());
 
     /// <summary>
-    /// The rows of <paramref name="window"/> of a list (one more is read to learn whether more follow) and
-    /// the list's count: its counter when it has one, else the rows counted up to one past the window.
+    /// The rows of <paramref name="window"/> of a list (one more is read to learn whether more follow) and the
+    /// list's count: its counter, read with the page, when it has one; else the rows counted up to one past
+    /// the window. <paramref name="then"/> reads what the page's rows need (their agents, say) on the same
+    /// connection.
     /// </summary>
-    public Task<ListSlice<T>> QueryListAsync<T>(ListRequest request, ListWindow window, CancellationToken cancellationToken)
+    public Task<ListSlice<T>> QueryListAsync<T>(
+        ListRequest request, ListWindow window, CancellationToken cancellationToken, Func<DbConnection, DbTransaction?, ListSlice<T>, Task<ListSlice<T>>>? then = null)
     {
         var parameters = request.Parameters;
         var mask = request.Mask;
+        var counted = request.Counter is not null;
+        if (counted != request.Statement.Counted.Contains(mask))
+        {
+            throw new InvalidOperationException($"{request.Statement.Name}: a counter must be named exactly for the filter sets it counts.");
+        }
+
         if (request.SearchText is { } text)
         {
             Dialect.AddSearch(parameters, text, request.SearchesDigits);
         }
 
-        var page = request.Statement.Page(Dialect, new ListVariant(mask, window.After is not null));
+        var page = request.Statement.Page(Dialect, new ListVariant(mask, window.After is not null, counted));
         parameters.Add("Take", window.Take + 1);
         parameters.Add("Skip", window.Skip);
         if (window.After is { } after)
@@ -176,20 +185,35 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
 
         return RunAsync(writes: false, cancellationToken, async (connection, transaction) =>
         {
-            var rows = (await connection.QueryAsync<T>(Command(page, parameters, transaction, cancellationToken))).AsList();
+            var rows = new List<T>(window.Take + 1);
+            long? total = null;
+            await using (var reader = await connection.ExecuteReaderAsync(Command(page, parameters, transaction, cancellationToken)))
+            {
+                var parse = reader.GetRowParser<T>();
+                var totalColumn = counted ? reader.GetOrdinal("list_total") : -1;
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(parse(reader));
+                    if (totalColumn >= 0 && total is null)
+                    {
+                        total = reader.IsDBNull(totalColumn) ? 0 : reader.GetInt64(totalColumn);
+                    }
+                }
+            }
+
             var hasMore = rows.Count > window.Take;
 
-            // A first page that holds the whole list has counted it: the count is read only when more rows follow.
-            var counted = !hasMore && window is { Skip: 0, After: null }
-                ? rows.Count
-                : await connection.ExecuteScalarAsync<long?>(Command(countSql, parameters, transaction, cancellationToken)) ?? 0;
+            // A first page that holds the whole list has counted it; a counted list's page carries its total;
+            // otherwise (a filtered list, or a page past the end of a counted one) the count is read.
+            var count = !hasMore && window is { Skip: 0, After: null } ? rows.Count
+                : total ?? await connection.ExecuteScalarAsync<long?>(Command(countSql, parameters, transaction, cancellationToken)) ?? 0;
             if (hasMore)
             {
                 rows.RemoveAt(rows.Count - 1);
             }
 
-            var count = request.Counter is null ? ListCount.UpToWindow(counted) : new ListCount(counted, false);
-            return new ListSlice<T>(rows, hasMore, count);
+            var slice = new ListSlice<T>(rows, hasMore, counted ? new ListCount(count, false) : ListCount.UpToWindow(count));
+            return then is null || rows.Count == 0 ? slice : await then(connection, transaction, slice);
         });
     }
 

@@ -17,8 +17,11 @@ internal sealed record ListFilter(string Name, ListTerm? Term = null, string? Se
     public bool IsIndexedSearch => SearchColumn is not null && !Short;
 }
 
-/// <summary>Which filters a list statement holds (bit i: <see cref="ListStatement.Filters"/>[i]) and whether it reads after a cursor.</summary>
-internal readonly record struct ListVariant(int Filters, bool After);
+/// <summary>
+/// Which filters a list statement holds (bit i: <see cref="ListStatement.Filters"/>[i]), whether it reads after a
+/// cursor, and whether each row carries the list's counter (<c>list_total</c>) so no second statement reads it.
+/// </summary>
+internal readonly record struct ListVariant(int Filters, bool After, bool Counted = false);
 
 /// <summary>
 /// One list's SQL, written out for each set of filters sent, so every statement holds only its own
@@ -92,9 +95,10 @@ internal sealed class ListStatement
             }
 
             var label = mask == 0 ? "" : string.Join("+", Filters.Where((_, i) => (mask & (1 << i)) != 0).Select(f => f.Name));
-            yield return ($"{Name}.Page({label})", Page(dialect, new ListVariant(mask, After: false)));
-            yield return ($"{Name}.PageAfter({label})", Page(dialect, new ListVariant(mask, After: true)));
-            if (!Counted.Contains(mask))
+            var counted = Counted.Contains(mask);
+            yield return ($"{Name}.Page({label})", Page(dialect, new ListVariant(mask, After: false, counted)));
+            yield return ($"{Name}.PageAfter({label})", Page(dialect, new ListVariant(mask, After: true, counted)));
+            if (!counted)
             {
                 yield return ($"{Name}.Count({label})", Count(dialect, mask));
             }
@@ -108,8 +112,9 @@ internal sealed class ListStatement
     {
         var direction = Descending ? "DESC" : "ASC";
         var where = Where(dialect, variant.Filters, variant.After);
+        var total = variant.Counted ? $", ({ListCounters.Sql.Read}) AS list_total" : "";
         return $"""
-            SELECT {Columns}
+            SELECT {Columns}{total}
             FROM {Table} {Alias}{(Joins.Length == 0 ? "" : "\n" + Joins)}
             {where}
             ORDER BY {SortColumn} {direction}, {IdColumn} {direction}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dapper;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Agents;
 using Talkover.Application.Agents.ListAgents;
@@ -80,20 +81,18 @@ internal sealed class AgentQueries(DbSession db) : IAgentQueries
             request.CountedBy(environmentId, "agents");
         }
 
-        var slice = await db.QueryListAsync<AgentReadModel>(request, window, cancellationToken);
-        if (slice.Items.Count == 0)
+        return await db.QueryListAsync<AgentReadModel>(request, window, cancellationToken, async (connection, transaction, slice) =>
         {
-            return slice;
-        }
-
-        var ids = JsonSerializer.Serialize(slice.Items.Select(item => item.Id));
-        var numbers = (await db.QueryAsync<PhoneNumberRow>(db.Dialect.WithIds(Sql.PhoneNumbersOfAgents), new { Ids = ids }, cancellationToken)).ToLookup(n => n.AgentId);
-        return slice with
-        {
-            Items = [.. slice.Items.Select(item => numbers.Contains(item.Id)
-                ? item with { PhoneNumbers = [.. numbers[item.Id].Select(n => new AgentPhoneNumberReadModel(n.Id, n.Number, n.CountryCode, n.CurrentStatus))] }
-                : item)],
-        };
+            var ids = JsonSerializer.Serialize(slice.Items.Select(item => item.Id));
+            var numbers = (await connection.QueryAsync<PhoneNumberRow>(
+                new CommandDefinition(db.Dialect.WithIds(Sql.PhoneNumbersOfAgents), new { Ids = ids }, transaction, cancellationToken: cancellationToken))).ToLookup(n => n.AgentId);
+            return slice with
+            {
+                Items = [.. slice.Items.Select(item => numbers.Contains(item.Id)
+                    ? item with { PhoneNumbers = [.. numbers[item.Id].Select(n => new AgentPhoneNumberReadModel(n.Id, n.Number, n.CountryCode, n.CurrentStatus))] }
+                    : item)],
+            };
+        });
     }
 
     private sealed class PhoneNumberRow

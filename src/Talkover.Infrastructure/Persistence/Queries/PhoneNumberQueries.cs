@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dapper;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Common;
 using Talkover.Application.PhoneNumbers;
@@ -100,20 +101,18 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
             request.CountedBy(environmentId, "phone_numbers");
         }
 
-        var slice = await db.QueryListAsync<PhoneNumberReadModel>(request, window, cancellationToken);
-        if (slice.Items.Count == 0)
+        return await db.QueryListAsync<PhoneNumberReadModel>(request, window, cancellationToken, async (connection, transaction, slice) =>
         {
-            return slice;
-        }
-
-        var ids = JsonSerializer.Serialize(slice.Items.Select(item => item.Id));
-        var agents = (await db.QueryAsync<AgentRow>(db.Dialect.WithIds(Sql.AgentsOfNumbers), new { Ids = ids }, cancellationToken)).ToLookup(a => a.PhoneNumberId);
-        return slice with
-        {
-            Items = [.. slice.Items.Select(item => agents.Contains(item.Id)
-                ? item with { Agents = [.. agents[item.Id].Select(a => new AssignedAgentReadModel(a.Id, a.Name, a.Direction))] }
-                : item)],
-        };
+            var ids = JsonSerializer.Serialize(slice.Items.Select(item => item.Id));
+            var agents = (await connection.QueryAsync<AgentRow>(
+                new CommandDefinition(db.Dialect.WithIds(Sql.AgentsOfNumbers), new { Ids = ids }, transaction, cancellationToken: cancellationToken))).ToLookup(a => a.PhoneNumberId);
+            return slice with
+            {
+                Items = [.. slice.Items.Select(item => agents.Contains(item.Id)
+                    ? item with { Agents = [.. agents[item.Id].Select(a => new AssignedAgentReadModel(a.Id, a.Name, a.Direction))] }
+                    : item)],
+            };
+        });
     }
 
     private sealed class AgentRow
