@@ -146,7 +146,16 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
     /// connection.
     /// </summary>
     public Task<ListSlice<T>> QueryListAsync<T>(
-        ListRequest request, ListWindow window, CancellationToken cancellationToken, Func<DbConnection, DbTransaction?, ListSlice<T>, Task<ListSlice<T>>>? then = null)
+        ListRequest request, ListWindow window, CancellationToken cancellationToken, Func<DbConnection, DbTransaction?, ListSlice<T>, Task<ListSlice<T>>>? then = null) =>
+        QueryListAsync(request, window, cancellationToken, read: null, then);
+
+    /// <summary>As above, each row read by <paramref name="read"/> (null: Dapper's mapping by column name).</summary>
+    public Task<ListSlice<T>> QueryListAsync<T>(
+        ListRequest request,
+        ListWindow window,
+        CancellationToken cancellationToken,
+        Func<DbDataReader, T>? read,
+        Func<DbConnection, DbTransaction?, ListSlice<T>, Task<ListSlice<T>>>? then)
     {
         var parameters = request.Parameters;
         var mask = request.Mask;
@@ -189,7 +198,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
             long? total = null;
             await using (var reader = await connection.ExecuteReaderAsync(Command(page, parameters, transaction, cancellationToken)))
             {
-                var parse = reader.GetRowParser<T>();
+                var parse = read ?? reader.GetRowParser<T>();
                 var totalColumn = counted ? reader.GetOrdinal("list_total") : -1;
                 while (await reader.ReadAsync(cancellationToken))
                 {

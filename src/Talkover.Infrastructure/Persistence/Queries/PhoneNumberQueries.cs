@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Talkover.Application.Abstractions;
@@ -101,7 +103,7 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
             request.CountedBy(environmentId, "phone_numbers");
         }
 
-        return await db.QueryListAsync<PhoneNumberReadModel>(request, window, cancellationToken, async (connection, transaction, slice) =>
+        return await db.QueryListAsync(request, window, cancellationToken, ReadListRow, async (connection, transaction, slice) =>
         {
             var ids = JsonSerializer.Serialize(slice.Items.Select(item => item.Id));
             var agents = (await connection.QueryAsync<AgentRow>(
@@ -114,6 +116,48 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
             };
         });
     }
+
+    /// <summary>
+    /// A row of <see cref="List"/> (columns in <see cref="SqlDialect.PhoneNumberColumns"/> order, then the pending
+    /// request) through the reader's typed getters: the same values Dapper's type handlers give, without boxing
+    /// each one on the way, for the list read most. Text columns are SQLite's storage; SQL Server's are native.
+    /// </summary>
+    internal static PhoneNumberReadModel ReadListRow(DbDataReader row) => new()
+    {
+        Id = row.GetGuid(0),
+        EnvironmentId = row.GetGuid(1),
+        Number = row.GetString(2),
+        CountryCode = row.GetString(3),
+        Type = row.GetString(4),
+        HasVoice = row.GetBoolean(5),
+        HasSms = row.GetBoolean(6),
+        HasMms = row.GetBoolean(7),
+        HasFax = row.GetBoolean(8),
+        HasWhatsapp = row.GetBoolean(9),
+        IsSandbox = row.GetBoolean(10),
+        CurrentStatus = row.GetString(11),
+        CurrentPrice = row.IsDBNull(12) ? null : Money(row, 12),
+        Currency = row.IsDBNull(13) ? null : row.GetString(13),
+        RenewalDate = row.IsDBNull(14) ? null
+            : row.GetFieldType(14) == typeof(string) ? DateOnly.ParseExact(row.GetString(14), "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : DateOnly.FromDateTime(row.GetDateTime(14)),
+        AutoRenewal = row.GetBoolean(15),
+        MonthlyRenewalCost = row.IsDBNull(16) ? null : Money(row, 16),
+        CreatedAt = Timestamp(row, 17),
+        UpdatedAt = Timestamp(row, 18),
+        PendingReleaseRequestId = row.IsDBNull(19) ? null : row.GetGuid(19),
+    };
+
+    // As DapperTypeHandlers: SQLite's text read invariantly; dividing by 1.000… drops SQL Server's trailing zeros.
+    private static decimal Money(DbDataReader row, int column) =>
+        (row.GetFieldType(column) == typeof(string)
+            ? decimal.Parse(row.GetString(column), NumberStyles.Number, CultureInfo.InvariantCulture)
+            : row.GetDecimal(column)) / 1.0000000000000000000000000000m;
+
+    private static DateTime Timestamp(DbDataReader row, int column) =>
+        row.GetFieldType(column) == typeof(string)
+            ? DateTime.Parse(row.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+            : DateTime.SpecifyKind(row.GetDateTime(column), DateTimeKind.Utc);
 
     private sealed class AgentRow
     {
