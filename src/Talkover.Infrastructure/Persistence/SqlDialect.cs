@@ -324,8 +324,11 @@ internal sealed class SqliteDialect : SqlDialect
     // trigrams, each in about 1 % of a million numbers, so a text of six characters or more is narrowed
     // by its first and last three only (two lists read instead of four or more); the rows found hold both
     // in that order, and the LIKE on the row itself decides.
+    // A cut through a surrogate pair would leave half a character, which no text contains: then the whole text narrows.
     public override void AddTrigramParameters(Dapper.DynamicParameters parameters, string text) =>
-        parameters.Add("SearchNarrow", text.Length >= 6 ? $"%{text[..3]}%{text[^3..]}%" : $"%{text}%");
+        parameters.Add("SearchNarrow", text.Length >= 6 && !char.IsSurrogate(text[2]) && !char.IsSurrogate(text[^3])
+            ? $"%{text[..3]}%{text[^3..]}%"
+            : $"%{text}%");
 
     // A prefix query of the digits (only digits: nothing in it is FTS5 syntax) on the suffixes.
     public override string DigitCandidates(string id, string table) =>
@@ -408,8 +411,9 @@ internal sealed class SqlServerDialect : SqlDialect
     public override string DigitCandidates(string id, string table) =>
         $"{id} IN (SELECT x.row_id FROM search_suffixes x WHERE x.source = '{table}' AND x.suffix LIKE @SearchDigits)";
 
+    // varchar like the column: an nvarchar parameter would convert every key it is compared with and scan.
     public override void AddDigitParameters(Dapper.DynamicParameters parameters, string digits) =>
-        parameters.Add("SearchDigits", digits + "%");
+        parameters.Add("SearchDigits", new Dapper.DbString { Value = digits + "%", IsAnsi = true, Length = 17 });
 
     public override void AddTrigramParameters(Dapper.DynamicParameters parameters, string text)
     {

@@ -238,6 +238,38 @@ public abstract class RepositoryContractTests
         Assert.That(slice.Items.Select(p => p.Number), Has.All.Contains(search));
     }
 
+    [Test]
+    public async Task PhoneNumberList_ReadsEveryFieldAsTheSingleNumberReadDoes()
+    {
+        var full = await ProvisionAsync(TestData.FullProfile());
+        var minimal = await ProvisionAsync(TestData.MinimalProfile());
+        await SendAsync(new RequestPhoneNumberReleaseCommand(full.EnvironmentId, full.Id, TestData.Reason, Actor.Customer(null)));
+
+        await using var scope = Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<IPhoneNumberQueries>();
+        foreach (var phone in new[] { full, minimal })
+        {
+            var single = await queries.GetAsync(phone.EnvironmentId, phone.Id, None);
+            var listed = (await queries.ListAsync(phone.EnvironmentId, new PhoneNumberFilter(null, null, null, null, null), FirstPage, None)).Items.Single(p => p.Id == phone.Id);
+
+            Assert.That(listed with { Agents = [] }, Is.EqualTo(single! with { Agents = [] }), phone.Number);
+        }
+    }
+
+    [TestCase("ab\U0001F600xyz")]
+    [TestCase("abc\U0001F600yz")]
+    [TestCase("ab\U0001F600\U0001F601yz")]
+    public async Task AgentList_WhenALongSearchHasACharacterOutsideTheBasicPlane_StillFindsIt(string search)
+    {
+        var environmentId = await SeedEnvironmentAsync();
+        await SendAsync(new CreateAgentCommand(environmentId, $"Desk {search} line", Input<string>.Missing, Input<string>.Missing, Input<string>.Missing));
+
+        await using var scope = Services.CreateAsyncScope();
+        var slice = await scope.ServiceProvider.GetRequiredService<IAgentQueries>().ListAsync(environmentId, new AgentFilter(null, null, search), FirstPage, None);
+
+        Assert.That(slice.Items.Select(a => a.Name), Is.EqualTo(new[] { $"Desk {search} line" }));
+    }
+
     private static readonly string[] EnvironmentNamesWithLikeCharacters = ["Acme [1]", "Acme 1", "100% sales", "100 sales", "front_desk", "frontXdesk", @"back\slash"];
 
     [TestCase("[1]")]
