@@ -156,7 +156,7 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
 
     private static DateTime Timestamp(DbDataReader row, int column) =>
         row.GetFieldType(column) == typeof(string)
-            ? DateTime.Parse(row.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+            ? DapperTypeHandlers.ParseSqliteTimestamp(row.GetString(column))
             : DateTime.SpecifyKind(row.GetDateTime(column), DateTimeKind.Utc);
 
     private sealed class AgentRow
