@@ -303,6 +303,10 @@ BEGIN
     DELETE FROM release_requests_digits WHERE id = OLD.id;
 END;
 
+-- An environment's active numbers, newest first, and nothing else: a deep page walks these entries only,
+-- without reading each number's row to skip the released ones.
+CREATE INDEX ix_phone_numbers_environment_active ON phone_numbers (environment_id, created_at, id) WHERE current_status = 'active';
+
 -- An environment's requests of one status, and one number's requests, newest first.
 CREATE INDEX ix_release_requests_environment_status ON release_requests (environment_id, status, requested_at, id);
 CREATE INDEX ix_release_requests_phone_number ON release_requests (phone_number_id, requested_at, id);
