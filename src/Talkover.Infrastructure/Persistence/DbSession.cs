@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Common;
@@ -142,20 +143,15 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
     /// <summary>
     /// The rows of <paramref name="window"/> of a list (one more is read to learn whether more follow) and the
     /// list's count: its counter, read with the page, when it has one; else the rows counted up to one past
-    /// the window. <paramref name="then"/> reads what the page's rows need (their agents, say) on the same
-    /// connection.
+    /// the window. Each row is read by <paramref name="read"/> (null: Dapper's mapping by column name), and
+    /// <paramref name="then"/> reads what the page's rows need (their agents, say) on the same connection.
     /// </summary>
-    public Task<ListSlice<T>> QueryListAsync<T>(
-        ListRequest request, ListWindow window, CancellationToken cancellationToken, Func<DbConnection, DbTransaction?, ListSlice<T>, Task<ListSlice<T>>>? then = null) =>
-        QueryListAsync(request, window, cancellationToken, read: null, then);
-
-    /// <summary>As above, each row read by <paramref name="read"/> (null: Dapper's mapping by column name).</summary>
     public Task<ListSlice<T>> QueryListAsync<T>(
         ListRequest request,
         ListWindow window,
         CancellationToken cancellationToken,
-        Func<DbDataReader, T>? read,
-        Func<DbConnection, DbTransaction?, ListSlice<T>, Task<ListSlice<T>>>? then)
+        Func<DbDataReader, T>? read = null,
+        Func<DbConnection, DbTransaction?, ListSlice<T>, Task<ListSlice<T>>>? then = null)
     {
         var parameters = request.Parameters;
         var mask = request.Mask;
@@ -225,6 +221,14 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
             return then is null || rows.Count == 0 ? slice : await then(connection, transaction, slice);
         });
     }
+
+    /// <summary>
+    /// The rows of a statement with an <c>/*ids*/</c> marker for <paramref name="ids"/> (a page's rows, say), on a
+    /// connection a list already holds: one statement shape for any number of ids.
+    /// </summary>
+    public async Task<ILookup<Guid, TRow>> QueryByIdsAsync<TRow>(
+        DbConnection connection, DbTransaction? transaction, string sql, IEnumerable<Guid> ids, Func<TRow, Guid> keyOf, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<TRow>(Command(Dialect.WithIds(sql), new { Ids = JsonSerializer.Serialize(ids) }, transaction, cancellationToken))).ToLookup(keyOf);
 
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         RunAsync(writes: false, cancellationToken, (connection, transaction) =>
@@ -351,11 +355,11 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         }
     }
 
-    // A /*lock*/ or /*page*/ marker is a comment: a statement run without its dialect's text would run
-    // unlocked or unpaged without a word, so it is refused instead.
+    // A /*lock*/ or /*ids*/ marker is a comment: a statement run without its dialect's text would run
+    // unlocked, or match no id, without a word, so it is refused instead.
     private static CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        sql.Contains(SqlDialect.LockMarker, StringComparison.Ordinal) || sql.Contains(SqlDialect.PageMarker, StringComparison.Ordinal)
-            ? throw new InvalidOperationException("The statement still has a /*lock*/ or /*page*/ marker; run it through the dialect (Locking, Paged).")
+        sql.Contains(SqlDialect.LockMarker, StringComparison.Ordinal) || sql.Contains(SqlDialect.IdsMarker, StringComparison.Ordinal)
+            ? throw new InvalidOperationException("The statement still has a /*lock*/ or /*ids*/ marker; run it through the dialect (Locking, WithIds).")
             : new(sql, parameters, transaction, cancellationToken: cancellationToken);
 
     private static string SavepointName(int depth) => $"talkover_{depth}";

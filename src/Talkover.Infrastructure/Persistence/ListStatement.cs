@@ -66,16 +66,18 @@ internal sealed class ListStatement
     private readonly ConcurrentDictionary<(DatabaseProvider, ListVariant), string> _pages = new();
     private readonly ConcurrentDictionary<(DatabaseProvider, int), string> _counts = new();
 
-    public int Mask(params string[] names)
+    /// <summary>The bit of the filter named <paramref name="name"/>.</summary>
+    public int Bit(string name)
     {
-        var mask = 0;
-        foreach (var name in names)
+        for (var i = 0; i < Filters.Count; i++)
         {
-            var index = Filters.Select(f => f.Name).ToList().IndexOf(name);
-            mask |= index >= 0 ? 1 << index : throw new ArgumentException($"{Name} has no filter {name}.", nameof(names));
+            if (Filters[i].Name == name)
+            {
+                return 1 << i;
+            }
         }
 
-        return mask;
+        throw new ArgumentException($"{Name} has no filter {name}.", nameof(name));
     }
 
     public string Page(SqlDialect dialect, ListVariant variant) =>
@@ -176,8 +178,9 @@ internal sealed class ListRequest(ListStatement statement)
 {
     public DynamicParameters Parameters { get; } = new();
 
-    private readonly List<string> _filters = [];
+    private int _mask;
     private string? _search;
+    private bool _digits;
 
     public ListStatement Statement => statement;
 
@@ -194,7 +197,7 @@ internal sealed class ListRequest(ListStatement statement)
     {
         if (value is not null)
         {
-            _filters.Add(filter);
+            _mask |= statement.Bit(filter);
             Parameters.Add(parameter, value);
         }
 
@@ -211,13 +214,11 @@ internal sealed class ListRequest(ListStatement statement)
         {
             _search = text;
             _digits = statement.Filters.Any(f => f.Digits) && SqlDialect.SearchDigits(text) is not null;
-            _filters.Add(_digits ? "search_digits" : text.Length >= 3 ? "search" : "search_short");
+            _mask |= statement.Bit(_digits ? "search_digits" : text.Length >= 3 ? "search" : "search_short");
         }
 
         return this;
     }
-
-    private bool _digits;
 
     public bool SearchesDigits => _digits;
 
@@ -227,24 +228,7 @@ internal sealed class ListRequest(ListStatement statement)
         return this;
     }
 
-    public int Mask => statement.Mask([.. _filters]);
+    public int Mask => _mask;
 
     public string? SearchText => _search;
-}
-
-internal static class ListStatementBuilding
-{
-    /// <summary>Adds the parameters of a search for <paramref name="text"/> as <paramref name="dialect"/> runs it.</summary>
-    public static void AddSearch(this SqlDialect dialect, DynamicParameters parameters, string text, bool digits)
-    {
-        parameters.Add("Search", dialect.LikeContains(text));
-        if (digits)
-        {
-            dialect.AddDigitParameters(parameters, SqlDialect.SearchDigits(text)!);
-        }
-        else if (text.Length >= 3)
-        {
-            dialect.AddTrigramParameters(parameters, text);
-        }
-    }
 }

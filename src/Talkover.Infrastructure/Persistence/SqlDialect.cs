@@ -75,18 +75,8 @@ internal abstract class SqlDialect
     /// <summary>What makes a read lock its rows until the transaction ends (SQL Server's hints; nothing on SQLite).</summary>
     public abstract string LockHint { get; }
 
-    /// <summary>The clause that takes rows <c>@Skip</c> to <c>@Skip + @Take</c> of an ordered query.</summary>
+    /// <summary>The clause that takes rows <c>@Skip</c> to <c>@Skip + @Take</c> of an ordered query (see <see cref="ListStatement"/>).</summary>
     public abstract string PageClause { get; }
-
-    /// <summary>
-    /// A shared list statement with its <c>/*page*/</c> marker replaced by this provider's paging
-    /// clause. The marker is a comment, so the shared text is valid SQL on its own.
-    /// </summary>
-    public string Paged(string sql) => sql.Contains(PageMarker, StringComparison.Ordinal)
-        ? sql.Replace(PageMarker, PageClause, StringComparison.Ordinal)
-        : throw new ArgumentException("The statement has no /*page*/ marker.", nameof(sql));
-
-    internal const string PageMarker = "/*page*/";
 
     /// <summary>
     /// A repository's locking read with its <c>/*lock*/</c> marker (after the table it locks) replaced by
@@ -159,6 +149,20 @@ internal abstract class SqlDialect
 
     /// <summary>The parameters <see cref="DigitCandidates"/> reads, for <paramref name="digits"/> (see <see cref="SearchDigits"/>).</summary>
     public abstract void AddDigitParameters(Dapper.DynamicParameters parameters, string digits);
+
+    /// <summary>Adds the parameters of a search for <paramref name="text"/>: the row's own LIKE, and its index's narrowing.</summary>
+    public void AddSearch(Dapper.DynamicParameters parameters, string text, bool digits)
+    {
+        parameters.Add("Search", LikeContains(text));
+        if (digits)
+        {
+            AddDigitParameters(parameters, SearchDigits(text)!);
+        }
+        else if (text.Length >= 3)
+        {
+            AddTrigramParameters(parameters, text);
+        }
+    }
 
     /// <summary>The digits a search for part of a phone number looks up by suffix: four or more, after an optional +; else null.</summary>
     public static string? SearchDigits(string text)

@@ -62,7 +62,7 @@ internal static class SqlStatements
             .OrderBy(list => list.Name, StringComparer.Ordinal),
     ];
 
-    /// <summary>The shared statements as the dialect runs them (list statements paged, locking reads locked), plus the dialect's own and every list's.</summary>
+    /// <summary>The shared statements as the dialect runs them (their ids filled in, locking reads locked), plus the dialect's own and every list's.</summary>
     public static IReadOnlyList<SqlStatement> For(SqlDialect dialect) =>
     [
         .. Shared().Select(statement => statement with { Text = AsRun(dialect, statement.Text) }),
@@ -79,11 +79,6 @@ internal static class SqlStatements
 
     private static string AsRun(SqlDialect dialect, string sql)
     {
-        if (sql.Contains(SqlDialect.PageMarker, StringComparison.Ordinal))
-        {
-            sql = dialect.Paged(sql);
-        }
-
         if (sql.Contains(SqlDialect.IdsMarker, StringComparison.Ordinal))
         {
             sql = dialect.WithIds(sql);

@@ -36,12 +36,29 @@ CREATE TABLE dbo.search_suffixes (
 CREATE INDEX ix_search_suffixes_row ON dbo.search_suffixes (row_id);
 GO
 
--- The positions 1 to 1000 of a text, to cut it into trigrams and suffixes.
-CREATE VIEW dbo.text_positions AS
-SELECT hundreds.n * 100 + tens.n * 10 + ones.n + 1 AS n
-FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS hundreds (n)
-CROSS JOIN (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS tens (n)
-CROSS JOIN (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS ones (n);
+-- The lower-case trigrams of a text, and the digit suffixes of four digits or more of a phone number (after
+-- its +): what search_trigrams and search_suffixes hold, defined once for the backfill and every trigger.
+CREATE FUNCTION dbo.text_trigrams (@text nvarchar(510))
+RETURNS TABLE
+AS
+RETURN
+    SELECT DISTINCT LOWER(SUBSTRING(@text, positions.n, 3)) AS gram
+    FROM (
+        SELECT hundreds.n * 100 + tens.n * 10 + ones.n + 1 AS n
+        FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS hundreds (n)
+        CROSS JOIN (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS tens (n)
+        CROSS JOIN (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS ones (n)
+    ) AS positions
+    WHERE positions.n <= LEN(@text) - 2;
+GO
+
+CREATE FUNCTION dbo.digit_suffixes (@number varchar(16))
+RETURNS TABLE
+AS
+RETURN
+    SELECT SUBSTRING(@number, positions.n + 1, 16) AS suffix
+    FROM (VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12)) AS positions (n)
+    WHERE positions.n <= LEN(@number) - 4;
 GO
 
 INSERT INTO dbo.list_counters (scope_id, list, row_count)
@@ -61,17 +78,17 @@ SELECT '00000000-0000-0000-0000-000000000000', 'staff_members', COUNT(*) FROM db
 GO
 
 INSERT INTO dbo.search_trigrams (source, gram, row_id)
-SELECT DISTINCT 'phone_numbers', LOWER(SUBSTRING(p.number, t.n, 3)), p.id FROM dbo.phone_numbers p INNER JOIN dbo.text_positions t ON t.n <= LEN(p.number) - 2;
+SELECT DISTINCT 'phone_numbers', g.gram, p.id FROM dbo.phone_numbers p CROSS APPLY dbo.text_trigrams(p.number) g;
 INSERT INTO dbo.search_trigrams (source, gram, row_id)
-SELECT DISTINCT 'agents', LOWER(SUBSTRING(a.name, t.n, 3)), a.id FROM dbo.agents a INNER JOIN dbo.text_positions t ON t.n <= LEN(a.name) - 2;
+SELECT DISTINCT 'agents', g.gram, a.id FROM dbo.agents a CROSS APPLY dbo.text_trigrams(a.name) g;
 INSERT INTO dbo.search_trigrams (source, gram, row_id)
-SELECT DISTINCT 'environments', LOWER(SUBSTRING(e.name, t.n, 3)), e.id FROM dbo.environments e INNER JOIN dbo.text_positions t ON t.n <= LEN(e.name) - 2;
+SELECT DISTINCT 'environments', g.gram, e.id FROM dbo.environments e CROSS APPLY dbo.text_trigrams(e.name) g;
 INSERT INTO dbo.search_suffixes (source, suffix, row_id)
-SELECT DISTINCT 'phone_numbers', SUBSTRING(p.number, t.n + 1, 16), p.id FROM dbo.phone_numbers p INNER JOIN dbo.text_positions t ON t.n <= LEN(p.number) - 4;
+SELECT DISTINCT 'phone_numbers', x.suffix, p.id FROM dbo.phone_numbers p CROSS APPLY dbo.digit_suffixes(p.number) x;
 INSERT INTO dbo.search_suffixes (source, suffix, row_id)
-SELECT DISTINCT 'release_requests', SUBSTRING(r.phone_number, t.n + 1, 16), r.id FROM dbo.release_requests r INNER JOIN dbo.text_positions t ON t.n <= LEN(r.phone_number) - 4;
+SELECT DISTINCT 'release_requests', x.suffix, r.id FROM dbo.release_requests r CROSS APPLY dbo.digit_suffixes(r.phone_number) x;
 INSERT INTO dbo.search_trigrams (source, gram, row_id)
-SELECT DISTINCT 'release_requests', LOWER(SUBSTRING(r.phone_number, t.n, 3)), r.id FROM dbo.release_requests r INNER JOIN dbo.text_positions t ON t.n <= LEN(r.phone_number) - 2;
+SELECT DISTINCT 'release_requests', g.gram, r.id FROM dbo.release_requests r CROSS APPLY dbo.text_trigrams(r.phone_number) g;
 GO
 
 CREATE TRIGGER dbo.trg_phone_numbers_lists ON dbo.phone_numbers AFTER INSERT, UPDATE, DELETE AS
@@ -94,9 +111,9 @@ BEGIN
     WHERE g.source = 'phone_numbers' AND NOT EXISTS (SELECT 1 FROM inserted i WHERE i.id = d.id AND i.number = d.number);
 
     INSERT INTO dbo.search_trigrams (source, gram, row_id)
-    SELECT DISTINCT 'phone_numbers', LOWER(SUBSTRING(i.number, t.n, 3)), i.id
+    SELECT DISTINCT 'phone_numbers', g.gram, i.id
     FROM inserted i
-    INNER JOIN dbo.text_positions t ON t.n <= LEN(i.number) - 2
+    CROSS APPLY dbo.text_trigrams(i.number) g
     WHERE NOT EXISTS (SELECT 1 FROM deleted d WHERE d.id = i.id AND d.number = i.number);
 
     DELETE x FROM dbo.search_suffixes x
@@ -104,9 +121,9 @@ BEGIN
     WHERE x.source = 'phone_numbers' AND NOT EXISTS (SELECT 1 FROM inserted i WHERE i.id = d.id AND i.number = d.number);
 
     INSERT INTO dbo.search_suffixes (source, suffix, row_id)
-    SELECT DISTINCT 'phone_numbers', SUBSTRING(i.number, t.n + 1, 16), i.id
+    SELECT DISTINCT 'phone_numbers', x.suffix, i.id
     FROM inserted i
-    INNER JOIN dbo.text_positions t ON t.n <= LEN(i.number) - 4
+    CROSS APPLY dbo.digit_suffixes(i.number) x
     WHERE NOT EXISTS (SELECT 1 FROM deleted d WHERE d.id = i.id AND d.number = i.number);
 END;
 GO
@@ -131,9 +148,9 @@ BEGIN
     WHERE g.source = 'agents' AND NOT EXISTS (SELECT 1 FROM inserted i WHERE i.id = d.id AND i.name = d.name);
 
     INSERT INTO dbo.search_trigrams (source, gram, row_id)
-    SELECT DISTINCT 'agents', LOWER(SUBSTRING(i.name, t.n, 3)), i.id
+    SELECT DISTINCT 'agents', g.gram, i.id
     FROM inserted i
-    INNER JOIN dbo.text_positions t ON t.n <= LEN(i.name) - 2
+    CROSS APPLY dbo.text_trigrams(i.name) g
     WHERE NOT EXISTS (SELECT 1 FROM deleted d WHERE d.id = i.id AND d.name = i.name);
 END;
 GO
@@ -161,9 +178,9 @@ BEGIN
     WHERE g.source = 'release_requests' AND NOT EXISTS (SELECT 1 FROM inserted i WHERE i.id = d.id AND i.phone_number = d.phone_number);
 
     INSERT INTO dbo.search_trigrams (source, gram, row_id)
-    SELECT DISTINCT 'release_requests', LOWER(SUBSTRING(i.phone_number, t.n, 3)), i.id
+    SELECT DISTINCT 'release_requests', g.gram, i.id
     FROM inserted i
-    INNER JOIN dbo.text_positions t ON t.n <= LEN(i.phone_number) - 2
+    CROSS APPLY dbo.text_trigrams(i.phone_number) g
     WHERE NOT EXISTS (SELECT 1 FROM deleted d WHERE d.id = i.id AND d.phone_number = i.phone_number);
 
     DELETE x FROM dbo.search_suffixes x
@@ -171,9 +188,9 @@ BEGIN
     WHERE x.source = 'release_requests' AND NOT EXISTS (SELECT 1 FROM inserted i WHERE i.id = d.id AND i.phone_number = d.phone_number);
 
     INSERT INTO dbo.search_suffixes (source, suffix, row_id)
-    SELECT DISTINCT 'release_requests', SUBSTRING(i.phone_number, t.n + 1, 16), i.id
+    SELECT DISTINCT 'release_requests', x.suffix, i.id
     FROM inserted i
-    INNER JOIN dbo.text_positions t ON t.n <= LEN(i.phone_number) - 4
+    CROSS APPLY dbo.digit_suffixes(i.phone_number) x
     WHERE NOT EXISTS (SELECT 1 FROM deleted d WHERE d.id = i.id AND d.phone_number = i.phone_number);
 END;
 GO
@@ -198,9 +215,9 @@ BEGIN
     WHERE g.source = 'environments' AND NOT EXISTS (SELECT 1 FROM inserted i WHERE i.id = d.id AND i.name = d.name);
 
     INSERT INTO dbo.search_trigrams (source, gram, row_id)
-    SELECT DISTINCT 'environments', LOWER(SUBSTRING(i.name, t.n, 3)), i.id
+    SELECT DISTINCT 'environments', g.gram, i.id
     FROM inserted i
-    INNER JOIN dbo.text_positions t ON t.n <= LEN(i.name) - 2
+    CROSS APPLY dbo.text_trigrams(i.name) g
     WHERE NOT EXISTS (SELECT 1 FROM deleted d WHERE d.id = i.id AND d.name = i.name);
 END;
 GO

@@ -189,8 +189,9 @@ END;
 -- positions: about 110 bytes a number.
 CREATE VIRTUAL TABLE phone_numbers_digits USING fts5(
     digits, id UNINDEXED, content = '', contentless_unindexed = 1, contentless_delete = 1, detail = 'none');
-INSERT INTO phone_numbers_digits (digits, id)
-SELECT CASE WHEN length(number) >= 5 THEN substr(number, 2) || ' ' ELSE '' END
+-- Each row's digit suffixes as one text, written here once for the backfill and the triggers.
+CREATE VIEW phone_number_digit_suffixes AS
+SELECT id, CASE WHEN length(number) >= 5 THEN substr(number, 2) || ' ' ELSE '' END
         || CASE WHEN length(number) >= 6 THEN substr(number, 3) || ' ' ELSE '' END
         || CASE WHEN length(number) >= 7 THEN substr(number, 4) || ' ' ELSE '' END
         || CASE WHEN length(number) >= 8 THEN substr(number, 5) || ' ' ELSE '' END
@@ -204,51 +205,20 @@ SELECT CASE WHEN length(number) >= 5 THEN substr(number, 2) || ' ' ELSE '' END
         || CASE WHEN length(number) >= 16 THEN substr(number, 13) || ' ' ELSE '' END
         || CASE WHEN length(number) >= 17 THEN substr(number, 14) || ' ' ELSE '' END
         || CASE WHEN length(number) >= 18 THEN substr(number, 15) || ' ' ELSE '' END
-        || CASE WHEN length(number) >= 19 THEN substr(number, 16) || ' ' ELSE '' END,
-    id
+        || CASE WHEN length(number) >= 19 THEN substr(number, 16) || ' ' ELSE '' END AS digits
 FROM phone_numbers;
+
+INSERT INTO phone_numbers_digits (digits, id) SELECT digits, id FROM phone_number_digit_suffixes;
 
 CREATE TRIGGER trg_phone_numbers_digits_insert AFTER INSERT ON phone_numbers
 BEGIN
-    INSERT INTO phone_numbers_digits (digits, id)
-    VALUES (CASE WHEN length(NEW.number) >= 5 THEN substr(NEW.number, 2) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 6 THEN substr(NEW.number, 3) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 7 THEN substr(NEW.number, 4) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 8 THEN substr(NEW.number, 5) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 9 THEN substr(NEW.number, 6) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 10 THEN substr(NEW.number, 7) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 11 THEN substr(NEW.number, 8) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 12 THEN substr(NEW.number, 9) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 13 THEN substr(NEW.number, 10) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 14 THEN substr(NEW.number, 11) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 15 THEN substr(NEW.number, 12) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 16 THEN substr(NEW.number, 13) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 17 THEN substr(NEW.number, 14) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 18 THEN substr(NEW.number, 15) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 19 THEN substr(NEW.number, 16) || ' ' ELSE '' END,
-        NEW.id);
+    INSERT INTO phone_numbers_digits (digits, id) SELECT digits, id FROM phone_number_digit_suffixes WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER trg_phone_numbers_digits_update AFTER UPDATE OF number ON phone_numbers
 BEGIN
     DELETE FROM phone_numbers_digits WHERE id = OLD.id;
-    INSERT INTO phone_numbers_digits (digits, id)
-    VALUES (CASE WHEN length(NEW.number) >= 5 THEN substr(NEW.number, 2) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 6 THEN substr(NEW.number, 3) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 7 THEN substr(NEW.number, 4) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 8 THEN substr(NEW.number, 5) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 9 THEN substr(NEW.number, 6) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 10 THEN substr(NEW.number, 7) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 11 THEN substr(NEW.number, 8) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 12 THEN substr(NEW.number, 9) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 13 THEN substr(NEW.number, 10) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 14 THEN substr(NEW.number, 11) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 15 THEN substr(NEW.number, 12) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 16 THEN substr(NEW.number, 13) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 17 THEN substr(NEW.number, 14) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 18 THEN substr(NEW.number, 15) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.number) >= 19 THEN substr(NEW.number, 16) || ' ' ELSE '' END,
-        NEW.id);
+    INSERT INTO phone_numbers_digits (digits, id) SELECT digits, id FROM phone_number_digit_suffixes WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER trg_phone_numbers_digits_delete AFTER DELETE ON phone_numbers
@@ -258,8 +228,9 @@ END;
 
 CREATE VIRTUAL TABLE release_requests_digits USING fts5(
     digits, id UNINDEXED, content = '', contentless_unindexed = 1, contentless_delete = 1, detail = 'none');
-INSERT INTO release_requests_digits (digits, id)
-SELECT CASE WHEN length(phone_number) >= 5 THEN substr(phone_number, 2) || ' ' ELSE '' END
+-- Each row's digit suffixes as one text, written here once for the backfill and the triggers.
+CREATE VIEW release_request_digit_suffixes AS
+SELECT id, CASE WHEN length(phone_number) >= 5 THEN substr(phone_number, 2) || ' ' ELSE '' END
         || CASE WHEN length(phone_number) >= 6 THEN substr(phone_number, 3) || ' ' ELSE '' END
         || CASE WHEN length(phone_number) >= 7 THEN substr(phone_number, 4) || ' ' ELSE '' END
         || CASE WHEN length(phone_number) >= 8 THEN substr(phone_number, 5) || ' ' ELSE '' END
@@ -273,29 +244,14 @@ SELECT CASE WHEN length(phone_number) >= 5 THEN substr(phone_number, 2) || ' ' E
         || CASE WHEN length(phone_number) >= 16 THEN substr(phone_number, 13) || ' ' ELSE '' END
         || CASE WHEN length(phone_number) >= 17 THEN substr(phone_number, 14) || ' ' ELSE '' END
         || CASE WHEN length(phone_number) >= 18 THEN substr(phone_number, 15) || ' ' ELSE '' END
-        || CASE WHEN length(phone_number) >= 19 THEN substr(phone_number, 16) || ' ' ELSE '' END,
-    id
+        || CASE WHEN length(phone_number) >= 19 THEN substr(phone_number, 16) || ' ' ELSE '' END AS digits
 FROM release_requests;
+
+INSERT INTO release_requests_digits (digits, id) SELECT digits, id FROM release_request_digit_suffixes;
 
 CREATE TRIGGER trg_release_requests_digits_insert AFTER INSERT ON release_requests
 BEGIN
-    INSERT INTO release_requests_digits (digits, id)
-    VALUES (CASE WHEN length(NEW.phone_number) >= 5 THEN substr(NEW.phone_number, 2) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 6 THEN substr(NEW.phone_number, 3) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 7 THEN substr(NEW.phone_number, 4) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 8 THEN substr(NEW.phone_number, 5) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 9 THEN substr(NEW.phone_number, 6) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 10 THEN substr(NEW.phone_number, 7) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 11 THEN substr(NEW.phone_number, 8) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 12 THEN substr(NEW.phone_number, 9) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 13 THEN substr(NEW.phone_number, 10) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 14 THEN substr(NEW.phone_number, 11) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 15 THEN substr(NEW.phone_number, 12) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 16 THEN substr(NEW.phone_number, 13) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 17 THEN substr(NEW.phone_number, 14) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 18 THEN substr(NEW.phone_number, 15) || ' ' ELSE '' END
-        || CASE WHEN length(NEW.phone_number) >= 19 THEN substr(NEW.phone_number, 16) || ' ' ELSE '' END,
-        NEW.id);
+    INSERT INTO release_requests_digits (digits, id) SELECT digits, id FROM release_request_digit_suffixes WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER trg_release_requests_digits_delete AFTER DELETE ON release_requests

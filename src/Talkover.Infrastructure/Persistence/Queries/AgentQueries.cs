@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Dapper;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Agents;
 using Talkover.Application.Agents.ListAgents;
@@ -81,11 +79,10 @@ internal sealed class AgentQueries(DbSession db) : IAgentQueries
             request.CountedBy(environmentId, "agents");
         }
 
-        return await db.QueryListAsync<AgentReadModel>(request, window, cancellationToken, async (connection, transaction, slice) =>
+        return await db.QueryListAsync<AgentReadModel>(request, window, cancellationToken, then: async (connection, transaction, slice) =>
         {
-            var ids = JsonSerializer.Serialize(slice.Items.Select(item => item.Id));
-            var numbers = (await connection.QueryAsync<PhoneNumberRow>(
-                new CommandDefinition(db.Dialect.WithIds(Sql.PhoneNumbersOfAgents), new { Ids = ids }, transaction, cancellationToken: cancellationToken))).ToLookup(n => n.AgentId);
+            var numbers = await db.QueryByIdsAsync<PhoneNumberRow>(
+                connection, transaction, Sql.PhoneNumbersOfAgents, slice.Items.Select(item => item.Id), n => n.AgentId, cancellationToken);
             return slice with
             {
                 Items = [.. slice.Items.Select(item => numbers.Contains(item.Id)

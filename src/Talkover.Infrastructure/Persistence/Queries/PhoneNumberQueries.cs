@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
-using Dapper;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Common;
 using Talkover.Application.PhoneNumbers;
@@ -105,9 +103,8 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
 
         return await db.QueryListAsync(request, window, cancellationToken, ReadListRow, async (connection, transaction, slice) =>
         {
-            var ids = JsonSerializer.Serialize(slice.Items.Select(item => item.Id));
-            var agents = (await connection.QueryAsync<AgentRow>(
-                new CommandDefinition(db.Dialect.WithIds(Sql.AgentsOfNumbers), new { Ids = ids }, transaction, cancellationToken: cancellationToken))).ToLookup(a => a.PhoneNumberId);
+            var agents = await db.QueryByIdsAsync<AgentRow>(
+                connection, transaction, Sql.AgentsOfNumbers, slice.Items.Select(item => item.Id), a => a.PhoneNumberId, cancellationToken);
             return slice with
             {
                 Items = [.. slice.Items.Select(item => agents.Contains(item.Id)
