@@ -32,6 +32,7 @@ public static class DependencyInjection
 
         services.AddAutoMapper(assembly);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Diagnostics.TalkoverMetrics>();
         services.AddScoped<Staff.SetupLinks>();
         return services;
     }
