@@ -32,6 +32,8 @@ public static class DependencyInjection
 
         services.AddAutoMapper(assembly);
         services.AddSingleton(TimeProvider.System);
+        // The host's meter factory where there is a host (ASP.NET Core adds it); otherwise one of its own.
+        services.AddMetrics();
         services.AddSingleton<Diagnostics.TalkoverMetrics>();
         services.AddScoped<Staff.SetupLinks>();
         return services;
