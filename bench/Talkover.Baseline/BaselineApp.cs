@@ -228,7 +228,10 @@ public static class BaselineApp
                     SELECT p.id, p.number, p.country_code, p.type, p.has_voice, p.has_sms, p.has_mms, p.has_fax, p.has_whatsapp,
                         p.current_status, p.is_sandbox, p.current_price, p.currency, p.renewal_date, p.auto_renewal,
                         p.created_at, p.updated_at, p.monthly_renewal_cost,
-                        (SELECT r.id FROM release_requests r WHERE r.phone_number_id = p.id AND r.status = 'pending')
+                        (SELECT r.id FROM release_requests r WHERE r.phone_number_id = p.id AND r.status = 'pending'),
+                        (SELECT json_group_array(json_object('id', a.id, 'name', a.name, 'direction', a.direction) ORDER BY a.created_at, a.id)
+                            FROM agent_phone_numbers ap INNER JOIN agents a ON a.id = ap.agent_id
+                            WHERE ap.phone_number_id = p.id)
                     FROM phone_numbers p
                     WHERE p.environment_id = $environment AND p.current_status = 'active'
                     ORDER BY p.created_at DESC, p.id DESC
@@ -245,7 +248,8 @@ public static class BaselineApp
                         reader.GetBoolean(4), reader.GetBoolean(5), reader.GetBoolean(6), reader.GetBoolean(7), reader.GetBoolean(8),
                         reader.GetString(9), reader.GetBoolean(10), DecimalOrNull(reader, 11), StringOrNull(reader, 12),
                         reader.IsDBNull(13) ? null : DateOnly.ParseExact(reader.GetString(13), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        reader.GetBoolean(14), reader.GetString(15), reader.GetString(16), DecimalOrNull(reader, 17), StringOrNull(reader, 18)));
+                        reader.GetBoolean(14), reader.GetString(15), reader.GetString(16), DecimalOrNull(reader, 17), StringOrNull(reader, 18),
+                        reader.GetString(19)));
                 }
             }
 
@@ -265,32 +269,6 @@ public static class BaselineApp
                 var scope = ListCursor.Scope("phone_numbers", credential.EnvironmentId, null, null, null, null);
                 nextCursor = ListCursor.Next(window, new ListSlice<Row>(rows, HasMore: true, default), scope, row =>
                     (DateTime.Parse(row.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), Guid.Parse(row.Id)));
-            }
-
-            var agents = new List<(string PhoneNumberId, string Id, string Name, string Direction)>();
-            if (rows.Count > 0)
-            {
-                await using var agentsOfPage = connection.CreateCommand();
-                agentsOfPage.CommandText = """
-                    SELECT ap.phone_number_id, a.id, a.name, a.direction
-                    FROM (
-                        SELECT p.id FROM phone_numbers p
-                        WHERE p.environment_id = $environment AND p.current_status = 'active'
-                        ORDER BY p.created_at DESC, p.id DESC
-                        LIMIT $take OFFSET $skip
-                    ) pg
-                    INNER JOIN agent_phone_numbers ap ON ap.phone_number_id = pg.id
-                    INNER JOIN agents a ON a.id = ap.agent_id
-                    ORDER BY a.created_at, a.id
-                    """;
-                agentsOfPage.Parameters.AddWithValue("$environment", credential.EnvironmentId);
-                agentsOfPage.Parameters.AddWithValue("$take", perPage);
-                agentsOfPage.Parameters.AddWithValue("$skip", skip);
-                await using var reader = await agentsOfPage.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    agents.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-                }
             }
 
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -347,20 +325,9 @@ public static class BaselineApp
                 }
 
                 json.WriteBoolean("is_due_for_monthly_renewal", row.RenewalDate is { } due && due <= today);
-                json.WriteStartArray("agents");
-                foreach (var agent in agents)
-                {
-                    if (agent.PhoneNumberId == row.Id)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("id", agent.Id);
-                        json.WriteString("name", agent.Name);
-                        json.WriteString("direction", agent.Direction);
-                        json.WriteEndObject();
-                    }
-                }
-
-                json.WriteEndArray();
+                // Each number's agents come from the same statement as one JSON array, written as it is.
+                json.WritePropertyName("agents");
+                json.WriteRawValue(row.AgentsJson);
                 if (row.PendingReleaseRequestId is { } pending)
                 {
                     json.WriteString("pending_release_request_id", pending);
@@ -455,5 +422,5 @@ public static class BaselineApp
     private sealed record Row(
         string Id, string Number, string CountryCode, string Type, bool HasVoice, bool HasSms, bool HasMms, bool HasFax, bool HasWhatsapp,
         string CurrentStatus, bool IsSandbox, decimal? CurrentPrice, string? Currency, DateOnly? RenewalDate, bool AutoRenewal,
-        string CreatedAt, string UpdatedAt, decimal? MonthlyRenewalCost, string? PendingReleaseRequestId);
+        string CreatedAt, string UpdatedAt, decimal? MonthlyRenewalCost, string? PendingReleaseRequestId, string AgentsJson);
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Common;
@@ -144,14 +143,14 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
     /// The rows of <paramref name="window"/> of a list (one more is read to learn whether more follow) and the
     /// list's count: its counter, read with the page, when it has one; else the rows counted up to one past
     /// the window. Each row is read by <paramref name="read"/> (null: Dapper's mapping by column name), and
-    /// <paramref name="then"/> reads what the page's rows need (their agents, say) on the same connection.
+    /// given its children (the statement's <see cref="ListStatement.Children"/> column) by <paramref name="children"/>.
     /// </summary>
     public Task<ListSlice<T>> QueryListAsync<T>(
         ListRequest request,
         ListWindow window,
         CancellationToken cancellationToken,
         Func<DbDataReader, T>? read = null,
-        Func<DbConnection, DbTransaction?, ListSlice<T>, Task<ListSlice<T>>>? then = null)
+        Func<T, DbDataReader, int, T>? children = null)
     {
         var parameters = request.Parameters;
         var mask = request.Mask;
@@ -159,6 +158,11 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         if (counted != request.Statement.Counted.Contains(mask))
         {
             throw new InvalidOperationException($"{request.Statement.Name}: a counter must be named exactly for the filter sets it counts.");
+        }
+
+        if ((children is null) != (request.Statement.Children is null))
+        {
+            throw new InvalidOperationException($"{request.Statement.Name}: rows with children are read with their children, and only those.");
         }
 
         if (request.SearchText is { } text)
@@ -196,9 +200,11 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
             {
                 var parse = read ?? reader.GetRowParser<T>();
                 var totalColumn = counted ? reader.GetOrdinal("list_total") : -1;
+                var childrenColumn = request.Statement.Children is { } list ? reader.GetOrdinal(list.Name) : -1;
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    rows.Add(parse(reader));
+                    var row = parse(reader);
+                    rows.Add(childrenColumn >= 0 ? children!(row, reader, childrenColumn) : row);
                     if (totalColumn >= 0 && total is null)
                     {
                         total = reader.IsDBNull(totalColumn) ? 0 : reader.GetInt64(totalColumn);
@@ -218,17 +224,9 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
             }
 
             var slice = new ListSlice<T>(rows, hasMore, counted ? new ListCount(count, false) : ListCount.UpToWindow(count));
-            return then is null || rows.Count == 0 ? slice : await then(connection, transaction, slice);
+            return slice;
         });
     }
-
-    /// <summary>
-    /// The rows of a statement with an <c>/*ids*/</c> marker for <paramref name="ids"/> (a page's rows, say), on a
-    /// connection a list already holds: one statement shape for any number of ids.
-    /// </summary>
-    public async Task<ILookup<Guid, TRow>> QueryByIdsAsync<TRow>(
-        DbConnection connection, DbTransaction? transaction, string sql, IEnumerable<Guid> ids, Func<TRow, Guid> keyOf, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<TRow>(Command(Dialect.WithIds(sql), new { Ids = JsonSerializer.Serialize(ids) }, transaction, cancellationToken))).ToLookup(keyOf);
 
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         RunAsync(writes: false, cancellationToken, (connection, transaction) =>
@@ -355,11 +353,11 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         }
     }
 
-    // A /*lock*/ or /*ids*/ marker is a comment: a statement run without its dialect's text would run
-    // unlocked, or match no id, without a word, so it is refused instead.
+    // A /*lock*/ marker is a comment: a statement run without its dialect's text would run unlocked
+    // without a word, so it is refused instead.
     private static CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        sql.Contains(SqlDialect.LockMarker, StringComparison.Ordinal) || sql.Contains(SqlDialect.IdsMarker, StringComparison.Ordinal)
-            ? throw new InvalidOperationException("The statement still has a /*lock*/ or /*ids*/ marker; run it through the dialect (Locking, WithIds).")
+        sql.Contains(SqlDialect.LockMarker, StringComparison.Ordinal)
+            ? throw new InvalidOperationException("The statement still has a /*lock*/ marker; run it through the dialect (Locking).")
             : new(sql, parameters, transaction, cancellationToken: cancellationToken);
 
     private static string SavepointName(int depth) => $"talkover_{depth}";

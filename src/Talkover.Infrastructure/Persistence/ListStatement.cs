@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 
 namespace Talkover.Infrastructure.Persistence;
@@ -15,6 +17,28 @@ internal sealed record ListTerm(string Column, string Value);
 internal sealed record ListFilter(string Name, ListTerm? Term = null, string? SearchColumn = null, bool Short = false, bool Alone = false, bool Digits = false)
 {
     public bool IsIndexedSearch => SearchColumn is not null && !Short;
+}
+
+/// <summary>
+/// The children of a list's rows (a number's agents, an agent's numbers), read with each row as one column
+/// <see cref="Name"/> holding a JSON array: a correlated subquery through an index, so a page and its children
+/// are one statement. <see cref="Fields"/> pairs each JSON key with its column.
+/// </summary>
+internal sealed record ListChildren(string Name, IReadOnlyList<(string Key, string Column)> Fields, string From, string Where, string OrderBy)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>The children in column <paramref name="ordinal"/> of <paramref name="row"/>, keys read as snake_case properties.</summary>
+    public static IReadOnlyList<T> Read<T>(DbDataReader row, int ordinal)
+    {
+        if (row.IsDBNull(ordinal))
+        {
+            return [];
+        }
+
+        var json = row.GetString(ordinal);
+        return json == "[]" ? [] : JsonSerializer.Deserialize<T[]>(json, Json) ?? [];
+    }
 }
 
 /// <summary>
@@ -59,6 +83,9 @@ internal sealed class ListStatement
     public required string IdColumn { get; init; }
 
     public bool Descending { get; init; }
+
+    /// <summary>Each row's children, read in the same statement (<see cref="ListChildren"/>).</summary>
+    public ListChildren? Children { get; init; }
 
     /// <summary>The filter sets whose total a counter in <c>list_counters</c> holds, so no count statement is made for them.</summary>
     public IReadOnlySet<int> Counted { get; init; } = new HashSet<int>();
@@ -115,8 +142,9 @@ internal sealed class ListStatement
         var direction = Descending ? "DESC" : "ASC";
         var where = Where(dialect, variant.Filters, variant.After);
         var total = variant.Counted ? $", ({ListCounters.Sql.Read}) AS list_total" : "";
+        var children = Children is null ? "" : ", " + dialect.JsonArray(Children);
         return $"""
-            SELECT {Columns}{total}
+            SELECT {Columns}{children}{total}
             FROM {Table} {Alias}{(Joins.Length == 0 ? "" : "\n" + Joins)}
             {where}
             ORDER BY {SortColumn} {direction}, {IdColumn} {direction}

@@ -89,17 +89,10 @@ internal abstract class SqlDialect
     internal const string LockMarker = "/*lock*/";
 
     /// <summary>
-    /// A shared statement with its <c>/*ids*/</c> marker replaced by <see cref="IdList"/>: one statement shape
-    /// for any number of ids, passed as one JSON array in <c>@Ids</c>.
+    /// A list row's <paramref name="children"/> as one column holding a JSON array of objects (keys as named,
+    /// in the children's order); no children: <c>[]</c> or NULL, depending on the provider.
     /// </summary>
-    public string WithIds(string sql) => sql.Contains(IdsMarker, StringComparison.Ordinal)
-        ? sql.Replace(IdsMarker, IdList, StringComparison.Ordinal)
-        : throw new ArgumentException("The statement has no /*ids*/ marker.", nameof(sql));
-
-    internal const string IdsMarker = "/*ids*/";
-
-    /// <summary>The ids of the JSON array <c>@Ids</c> as rows, for <c>IN (…)</c>.</summary>
-    public abstract string IdList { get; }
+    public abstract string JsonArray(ListChildren children);
 
     /// <summary>The escape character of every <c>LIKE … ESCAPE '\'</c> in the shared SQL.</summary>
     internal const char LikeEscape = '\\';
@@ -317,7 +310,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string CappedCount(string from, string where) => $"SELECT COUNT(*) FROM (SELECT 1 FROM {from} {where} LIMIT @Cap) AS capped";
 
-    public override string IdList => "SELECT value FROM json_each(@Ids)";
+    public override string JsonArray(ListChildren children) => $"""
+        (SELECT json_group_array(json_object({string.Join(", ", children.Fields.Select(f => $"'{f.Key}', {f.Column}"))}) ORDER BY {children.OrderBy})
+            FROM {children.From}
+            WHERE {children.Where}) AS {children.Name}
+        """;
 
     // FTS5 answers LIKE from its trigram index only without an ESCAPE clause, so the text goes in as it is:
     // a % or _ in it is then a wildcard, which can only let more candidates through.
@@ -400,7 +397,13 @@ internal sealed class SqlServerDialect : SqlDialect
 
     public override string CappedCount(string from, string where) => $"SELECT COUNT(*) FROM (SELECT TOP (@Cap) 1 AS one FROM {from} {where}) AS capped";
 
-    public override string IdList => "SELECT CAST(value AS uniqueidentifier) FROM OPENJSON(@Ids)";
+    public override string JsonArray(ListChildren children) => $"""
+        (SELECT {string.Join(", ", children.Fields.Select(f => $"{f.Column} AS [{f.Key}]"))}
+            FROM {children.From}
+            WHERE {children.Where}
+            ORDER BY {children.OrderBy}
+            FOR JSON PATH) AS {children.Name}
+        """;
 
     // Three of the text's trigrams (its first, middle and last) narrow the rows as well as all of them
     // would in practice, with one statement shape for any length.

@@ -38,7 +38,7 @@ internal static class SqlStatements
     [
         .. dialect.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(property => property.PropertyType == typeof(string) && property.Name is not (nameof(SqlDialect.PageClause) or nameof(SqlDialect.LockHint) or nameof(SqlDialect.IdList)))
+            .Where(property => property.PropertyType == typeof(string) && property.Name is not (nameof(SqlDialect.PageClause) or nameof(SqlDialect.LockHint)))
             .Select(property => new SqlStatement($"{dialect.GetType().Name}.{property.Name}", (string)property.GetValue(dialect)!))
             .OrderBy(statement => statement.Name, StringComparer.Ordinal),
     ];
@@ -62,7 +62,7 @@ internal static class SqlStatements
             .OrderBy(list => list.Name, StringComparer.Ordinal),
     ];
 
-    /// <summary>The shared statements as the dialect runs them (their ids filled in, locking reads locked), plus the dialect's own and every list's.</summary>
+    /// <summary>The shared statements as the dialect runs them (locking reads locked), plus the dialect's own and every list's.</summary>
     public static IReadOnlyList<SqlStatement> For(SqlDialect dialect) =>
     [
         .. Shared().Select(statement => statement with { Text = AsRun(dialect, statement.Text) }),
@@ -77,15 +77,8 @@ internal static class SqlStatements
             .Select(statement => statement with { Text = AsRun(dialect, statement.Text) }),
     ];
 
-    private static string AsRun(SqlDialect dialect, string sql)
-    {
-        if (sql.Contains(SqlDialect.IdsMarker, StringComparison.Ordinal))
-        {
-            sql = dialect.WithIds(sql);
-        }
-
-        return sql.Contains(SqlDialect.LockMarker, StringComparison.Ordinal) ? dialect.Locking(sql) : sql;
-    }
+    private static string AsRun(SqlDialect dialect, string sql) =>
+        sql.Contains(SqlDialect.LockMarker, StringComparison.Ordinal) ? dialect.Locking(sql) : sql;
 
     /// <summary>Embedded migration scripts of a provider, named by their file name.</summary>
     public static IReadOnlyList<SqlStatement> MigrationScripts(DatabaseProvider provider)

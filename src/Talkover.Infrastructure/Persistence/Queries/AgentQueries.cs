@@ -26,19 +26,16 @@ internal sealed class AgentQueries(DbSession db) : IAgentQueries
         IdColumn = "a.id",
         Descending = true,
         Counted = new HashSet<int> { 0 },
+        Children = new(
+            "phone_numbers_json",
+            [("id", "p.id"), ("number", "p.number"), ("country_code", "p.country_code"), ("current_status", "p.current_status")],
+            From: "agent_phone_numbers ap INNER JOIN phone_numbers p ON p.id = ap.phone_number_id AND p.current_status = 'active'",
+            Where: "ap.agent_id = a.id",
+            OrderBy: "p.number, p.id"),
     };
 
     internal static class Sql
     {
-        /// <summary>The active numbers of the agents on a page (their ids in <c>@Ids</c>), in one round trip.</summary>
-        public const string PhoneNumbersOfAgents = $"""
-            SELECT ap.agent_id, p.id, p.number, p.country_code, p.current_status
-            FROM agent_phone_numbers ap
-            INNER JOIN phone_numbers p ON p.id = ap.phone_number_id AND p.current_status = 'active'
-            WHERE ap.agent_id IN ({SqlDialect.IdsMarker})
-            ORDER BY p.number, p.id
-            """;
-
         public const string ById = $"""
             SELECT {SqlDialect.AgentColumns}
             FROM agents a
@@ -79,23 +76,12 @@ internal sealed class AgentQueries(DbSession db) : IAgentQueries
             request.CountedBy(environmentId, "agents");
         }
 
-        return await db.QueryListAsync<AgentReadModel>(request, window, cancellationToken, then: async (connection, transaction, slice) =>
-        {
-            var numbers = await db.QueryByIdsAsync<PhoneNumberRow>(
-                connection, transaction, Sql.PhoneNumbersOfAgents, slice.Items.Select(item => item.Id), n => n.AgentId, cancellationToken);
-            return slice with
-            {
-                Items = [.. slice.Items.Select(item => numbers.Contains(item.Id)
-                    ? item with { PhoneNumbers = [.. numbers[item.Id].Select(n => new AgentPhoneNumberReadModel(n.Id, n.Number, n.CountryCode, n.CurrentStatus))] }
-                    : item)],
-            };
-        });
+        return await db.QueryListAsync<AgentReadModel>(request, window, cancellationToken,
+            children: (item, row, column) => item with { PhoneNumbers = ListChildren.Read<AgentPhoneNumberReadModel>(row, column) });
     }
 
     private sealed class PhoneNumberRow
     {
-        public Guid AgentId { get; init; }
-
         public Guid Id { get; init; }
 
         public string Number { get; init; } = "";

@@ -34,6 +34,12 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
         IdColumn = "p.id",
         Descending = true,
         Counted = new HashSet<int> { 0 },
+        Children = new(
+            "agents_json",
+            [("id", "a.id"), ("name", "a.name"), ("direction", "a.direction")],
+            From: "agent_phone_numbers ap INNER JOIN agents a ON a.id = ap.agent_id",
+            Where: "ap.phone_number_id = p.id",
+            OrderBy: "a.created_at, a.id"),
     };
 
     internal static class Sql
@@ -45,15 +51,6 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
             SELECT {SqlDialect.PhoneNumberColumns}, {PendingRequestColumn}
             FROM phone_numbers p
             WHERE p.environment_id = @EnvironmentId AND p.id = @Id AND p.current_status = 'active'
-            """;
-
-        /// <summary>The agents of the numbers on a page (their ids in <c>@Ids</c>), in one round trip.</summary>
-        public const string AgentsOfNumbers = $"""
-            SELECT ap.phone_number_id, a.id, a.name, a.direction
-            FROM agent_phone_numbers ap
-            INNER JOIN agents a ON a.id = ap.agent_id
-            WHERE ap.phone_number_id IN ({SqlDialect.IdsMarker})
-            ORDER BY a.created_at, a.id
             """;
 
         public const string Agents = """
@@ -101,17 +98,8 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
             request.CountedBy(environmentId, "phone_numbers");
         }
 
-        return await db.QueryListAsync(request, window, cancellationToken, ReadListRow, async (connection, transaction, slice) =>
-        {
-            var agents = await db.QueryByIdsAsync<AgentRow>(
-                connection, transaction, Sql.AgentsOfNumbers, slice.Items.Select(item => item.Id), a => a.PhoneNumberId, cancellationToken);
-            return slice with
-            {
-                Items = [.. slice.Items.Select(item => agents.Contains(item.Id)
-                    ? item with { Agents = [.. agents[item.Id].Select(a => new AssignedAgentReadModel(a.Id, a.Name, a.Direction))] }
-                    : item)],
-            };
-        });
+        return await db.QueryListAsync(request, window, cancellationToken, ReadListRow,
+            (item, row, column) => item with { Agents = ListChildren.Read<AssignedAgentReadModel>(row, column) });
     }
 
     /// <summary>
@@ -158,8 +146,6 @@ internal sealed class PhoneNumberQueries(DbSession db) : IPhoneNumberQueries
 
     private sealed class AgentRow
     {
-        public Guid PhoneNumberId { get; init; }
-
         public Guid Id { get; init; }
 
         public string Name { get; init; } = "";

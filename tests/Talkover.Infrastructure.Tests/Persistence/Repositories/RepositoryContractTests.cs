@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
+using Talkover.Application.Agents;
 using Talkover.Application.Agents.CreateAgent;
 using Talkover.Application.Agents.ListAgents;
 using Talkover.Application.Agents.UpdateAgentCalling;
@@ -236,6 +237,69 @@ public abstract class RepositoryContractTests
 
         Assert.That(slice.Items.Select(p => p.Id), Does.Contain(phone.Id), $"{search} in {phone.Number}");
         Assert.That(slice.Items.Select(p => p.Number), Has.All.Contains(search));
+    }
+
+    [Test]
+    public async Task Lists_ReadEachRowsChildrenInTheOrderTheSingleReadsDo()
+    {
+        var first = await ProvisionAsync(TestData.FullProfile());
+        var environmentId = first.EnvironmentId;
+        var second = PhoneNumber.Provision(Guid.CreateVersion7(), environmentId, TestData.UniqueE164(), TestData.MinimalProfile(), TestData.Now);
+        var free = PhoneNumber.Provision(Guid.CreateVersion7(), environmentId, TestData.UniqueE164(), TestData.MinimalProfile(), TestData.Now);
+        await InTransactionAsync(async provider =>
+        {
+            await provider.GetRequiredService<IPhoneNumberRepository>().AddAsync(second, None);
+            await provider.GetRequiredService<IPhoneNumberRepository>().AddAsync(free, None);
+        });
+
+        // Two agents holding both numbers, created in an order their names do not follow, and one holding none.
+        var agents = new List<Guid>();
+        foreach (var name in new[] { "Zulu desk", "Alpha desk", "Idle desk" })
+        {
+            agents.Add((await SendAsync(new CreateAgentCommand(environmentId, name, Input<string>.Missing, Input<string>.Missing, Input<string>.Missing))).Id);
+        }
+
+        foreach (var agent in agents.Take(2))
+        {
+            await SendAsync(new UpdateAgentCallingCommand(environmentId, agent, "inbound", new List<Guid> { second.Id, first.Id }));
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var numbers = scope.ServiceProvider.GetRequiredService<IPhoneNumberQueries>();
+        var listedNumbers = (await numbers.ListAsync(environmentId, new PhoneNumberFilter(null, null, null, null, null), FirstPage, None)).Items;
+        var agentQueries = scope.ServiceProvider.GetRequiredService<IAgentQueries>();
+        var listedAgents = (await agentQueries.ListAsync(environmentId, new AgentFilter(null, null, null), FirstPage, None)).Items;
+
+        var singleNumbers = new Dictionary<Guid, PhoneNumberReadModel>();
+        foreach (var phone in new[] { first, second, free })
+        {
+            singleNumbers[phone.Id] = (await numbers.GetAsync(environmentId, phone.Id, None))!;
+        }
+
+        var singleAgents = new Dictionary<Guid, AgentReadModel>();
+        foreach (var agent in agents)
+        {
+            singleAgents[agent] = (await agentQueries.GetAsync(environmentId, agent, None))!;
+        }
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (id, single) in singleNumbers)
+            {
+                Assert.That(listedNumbers.Single(p => p.Id == id).Agents, Is.EqualTo(single.Agents), single.Number);
+            }
+
+            foreach (var (id, single) in singleAgents)
+            {
+                Assert.That(listedAgents.Single(a => a.Id == id).PhoneNumbers, Is.EqualTo(single.PhoneNumbers), single.Name);
+            }
+
+            Assert.That(listedNumbers.Single(p => p.Id == first.Id).Agents.Select(a => a.Id), Is.EqualTo(agents.Take(2)), "oldest agent first");
+            Assert.That(listedNumbers.Single(p => p.Id == free.Id).Agents, Is.Empty);
+            Assert.That(listedAgents.Single(a => a.Id == agents[0]).PhoneNumbers.Select(n => n.Number), Is.Ordered, "numbers in order");
+            Assert.That(listedAgents.Single(a => a.Id == agents[0]).PhoneNumbers, Has.Count.EqualTo(2));
+            Assert.That(listedAgents.Single(a => a.Id == agents[2]).PhoneNumbers, Is.Empty);
+        });
     }
 
     [Test]
