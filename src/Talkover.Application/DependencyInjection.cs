@@ -33,6 +33,8 @@ public static class DependencyInjection
 
         services.AddAutoMapper(assembly);
         services.AddSingleton(TimeProvider.System);
+        // The meter factory (the host's, or one of its own for a container built elsewhere: the staff command, tests).
+        services.AddMetrics();
         services.AddSingleton<Diagnostics.TalkoverMetrics>();
         services.AddScoped<Staff.SetupLinks>();
         return services;

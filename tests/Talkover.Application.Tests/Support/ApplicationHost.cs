@@ -20,7 +20,6 @@ internal sealed class ApplicationHost : IDisposable
         ProcessSetup.Configure();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(Logs))
-            .AddMetrics()
             .AddApplication();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(UnitOfWork.Object);
