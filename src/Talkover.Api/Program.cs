@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Scalar.AspNetCore;
 using Talkover.Api.Authentication;
+using Talkover.Api.Controllers;
+using Talkover.Api.Diagnostics;
 using Talkover.Api.Http;
 using Talkover.Api.Idempotency;
 using Talkover.Api.OpenApi;
@@ -12,6 +14,7 @@ using Talkover.Api.ReviewConsole;
 using Talkover.Api.Startup;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
+using Talkover.Application.Diagnostics;
 using Talkover.Domain.Common;
 using Talkover.Domain.Staff;
 using Talkover.Infrastructure;
@@ -20,7 +23,9 @@ using Talkover.Infrastructure.Persistence;
 // Process-wide library settings (FluentValidation's field names, Dapper's type mapping), before anything uses them.
 Talkover.Infrastructure.ProcessSetup.Configure();
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings*.json are read from the application's own folder, whatever the working directory it was
+// started from (the SQLite file's relative path still resolves against the working directory).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 TalkoverSettings settings;
 try
@@ -68,7 +73,10 @@ if (args.Contains("migrate"))
     return 0;
 }
 
-if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+// The local default yields to any address the host is given: --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or
+// ASPNETCORE_HTTPS_PORTS (the official container images set HTTP_PORTS=8080), or Kestrel endpoints in configuration.
+if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrEmpty(builder.Configuration[key]))
+    && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
@@ -80,8 +88,15 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 // ASP.NET Core's "Request starting/finished" lines carry the query string, and a console setup link carries
-// its single-use token there: those lines stay off whatever the configured level.
-builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+// its single-use token there: those lines stay off whatever the configured level. So does the category's
+// request scope, whose request id is not the X-Request-Id: RequestLoggingMiddleware writes the request's
+// line and scope instead.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+
+// The JSON console formatter (Production's, appsettings.Production.json) escapes control characters; it keeps
+// other characters as they are, since a log line is never HTML.
+builder.Services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(options =>
+    options.JsonWriterOptions = options.JsonWriterOptions with { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
 if (settings.AdminKeyGenerated)
 {
@@ -164,12 +179,18 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, EnvelopeAuthorizationResultHandler>();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddTalkoverOpenApi();
+builder.Services.AddTalkoverHealthChecks();
+builder.Services.AddTalkoverTelemetry(builder.Configuration, HealthController.Version);
 builder.Services.AddSingleton(settings.RateLimits);
 builder.Services.AddSingleton<FixedWindowCounter>();
 
 var app = builder.Build();
 
+// The review-queue gauges read the database, whose access records the write-wait histogram on the same meter.
+app.Services.GetRequiredService<TalkoverMetrics>().ObserveReleaseQueue(app.Services.GetRequiredService<IReleaseQueueStatistics>());
+
 app.UseMiddleware<RequestIdMiddleware>();
+app.UseMiddleware<RequestLoggingMiddleware>();
 app.UseMiddleware<ConsoleHeadersMiddleware>();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedErrorAsync });
 
@@ -205,6 +226,10 @@ app.UseMiddleware<IdempotencyMiddleware>();
 // Inside the idempotency layer as well, so the response it keeps is the real 4xx, not an exception.
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedErrorAsync });
 
+// Health, metrics, the API description and its reference page carry the framework's DisableRateLimiting
+// metadata: no flood of requests can make a healthy node look down.
+app.MapTalkoverHealth();
+app.MapTalkoverMetrics();
 app.MapOpenApi().DisableRateLimiting();
 app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).DisableRateLimiting();
 app.MapControllers();

@@ -21,9 +21,10 @@ public static class DependencyInjection
         AddHandlers(services, assembly);
 
         // Logging and validation hold only singletons (a logger, the validators): one instance each per request
-        // type. The transaction behaviour holds the request's unit of work, so it is made per request.
+        // type. The metrics and transaction behaviours hold the request's unit of work, so they are made per request.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ReleaseMetricsBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         // Validators hold nothing but their rules (each has only a parameterless constructor, which a test
@@ -32,7 +33,7 @@ public static class DependencyInjection
 
         services.AddAutoMapper(assembly);
         services.AddSingleton(TimeProvider.System);
-        // The host's meter factory where there is a host (ASP.NET Core adds it); otherwise one of its own.
+        // The meter factory (the host's, or one of its own for a container built elsewhere: the staff command, tests).
         services.AddMetrics();
         services.AddSingleton<Diagnostics.TalkoverMetrics>();
         services.AddScoped<Staff.SetupLinks>();

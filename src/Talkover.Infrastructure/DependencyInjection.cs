@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<ICredentialCache>(provider => provider.GetRequiredService<CredentialCache>());
         services.AddScoped<IStaffQueries, StaffQueries>();
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();
+        services.AddSingleton<IReleaseQueueStatistics, ReleaseQueueStatistics>();
 
         services.AddSingleton<IAccessTokenService, AccessTokenService>();
         services.AddSingleton<IStaffPasswordHasher, StaffPasswordHasher>();

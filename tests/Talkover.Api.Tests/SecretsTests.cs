@@ -8,6 +8,8 @@ namespace Talkover.Api.Tests;
 /// <summary>No token and no admin key in any log line, at any level, on success or failure.</summary>
 public sealed class SecretsTests : ApiTestBase
 {
+    private const string RequestLine = "Talkover.Api.Diagnostics.RequestLoggingMiddleware Information";
+
     private readonly CapturingLoggerProvider _logs = new();
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -35,6 +37,7 @@ public sealed class SecretsTests : ApiTestBase
 
         var lines = _logs.Lines.ToArray();
         Assert.That(lines, Has.Some.Contains("Authorization"), "the service logs at Trace level here, down to the authorization steps; an empty log would prove nothing");
+        Assert.That(lines, Has.Some.Contains(RequestLine), "the request lines are among the lines scanned");
         Assert.That(lines, Has.None.Contains(environment.Token).And.None.Contains(TalkoverApiFactory.AdminKey).And.None.Contains(guessed));
     }
 
@@ -77,6 +80,7 @@ public sealed class SecretsTests : ApiTestBase
         Assert.Multiple(() =>
         {
             Assert.That(lines, Has.Some.Contains("CompleteStaffSetupCommand"), "the setup ran through the logged pipeline; an empty log would prove nothing");
+            Assert.That(lines, Has.Some.Contains(RequestLine + ": GET /console/setup answered 200"), "the setup page's request line names its route, not its link");
             Assert.That(lines.Where(line => line.Contains(setupToken) || line.Contains(password) || line.Contains(secretKey)), Is.Empty);
             Assert.That(DatabaseFileContains(setupToken), Is.False, "setup token");
             Assert.That(DatabaseFileContains(password), Is.False, "password");

@@ -2,6 +2,8 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Talkover.Api.Authentication;
+using Talkover.Application.Diagnostics;
 using Talkover.Application.Staff.SignIn;
 
 namespace Talkover.Api.ReviewConsole;
@@ -9,7 +11,7 @@ namespace Talkover.Api.ReviewConsole;
 /// <summary>The console's sign-in page.</summary>
 [Route("console/sign-in")]
 [AllowAnonymous]
-public sealed class SignInController(IMediator mediator) : ConsoleControllerBase
+public sealed class SignInController(IMediator mediator, TalkoverMetrics metrics) : ConsoleControllerBase
 {
     /// <summary>Said for any failed attempt, so the page never tells which accounts exist or are locked.</summary>
     public const string FailedMessage = "Email or password is incorrect. After five failed attempts in a row an account is locked for 15 minutes.";
@@ -33,6 +35,7 @@ public sealed class SignInController(IMediator mediator) : ConsoleControllerBase
 
         if (!result.Succeeded)
         {
+            metrics.AuthFailed(CredentialFailure.Password);
             return View(nameof(Index), new SignInPage(form.Email?.Trim(), FailedMessage, returnUrl));
         }
 

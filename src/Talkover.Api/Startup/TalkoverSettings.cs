@@ -95,7 +95,10 @@ public sealed record TalkoverSettings
 
         try
         {
-            var folder = Directory.CreateDirectory(Path.GetFullPath(configured)).FullName;
+            // The key ring can forge console sessions: a folder made here is its user's only (0700 on Unix).
+            var folder = (OperatingSystem.IsWindows()
+                ? Directory.CreateDirectory(Path.GetFullPath(configured))
+                : Directory.CreateDirectory(Path.GetFullPath(configured), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)).FullName;
             using (File.Create(Path.Combine(folder, $".talkover-write-check-{Guid.NewGuid():N}"), 1, FileOptions.DeleteOnClose))
             {
             }

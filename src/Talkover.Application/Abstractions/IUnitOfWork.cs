@@ -12,4 +12,10 @@ public interface IUnitOfWork
     Task CommitAsync(CancellationToken cancellationToken);
 
     Task RollbackAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once what has been written so far is committed: at once when no
+    /// transaction is open, after the outermost commit otherwise; never if it is rolled back.
+    /// </summary>
+    void OnCommitted(Action action);
 }

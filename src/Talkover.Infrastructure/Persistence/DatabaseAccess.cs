@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Talkover.Application.Abstractions;
+using Talkover.Application.Diagnostics;
 
 namespace Talkover.Infrastructure.Persistence;
 
@@ -27,9 +28,11 @@ internal sealed class DatabaseAccess
     private readonly int _maxOpenConnections;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private readonly SemaphoreSlim _connections;
+    private readonly TalkoverMetrics? _metrics;
 
-    public DatabaseAccess(SqlDialect dialect, DatabaseOptions options)
+    public DatabaseAccess(SqlDialect dialect, DatabaseOptions options, TalkoverMetrics? metrics = null)
     {
+        _metrics = metrics;
         Dialect = dialect;
         BusyTimeout = options.BusyTimeout;
         _connectionString = dialect.ForRequests(options.ConnectionString);
@@ -60,7 +63,10 @@ internal sealed class DatabaseAccess
             return null;
         }
 
-        if (!await _writeTurn.WaitAsync(budget.Remaining, cancellationToken))
+        var started = Stopwatch.GetTimestamp();
+        var entered = await _writeTurn.WaitAsync(budget.Remaining, cancellationToken);
+        _metrics?.DbWriteWait.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (!entered)
         {
             throw new DatabaseUnavailableException(
                 "Timed out waiting for the turn to write.", new TimeoutException($"No write turn within {budget.Total.TotalSeconds:0.#} s."));

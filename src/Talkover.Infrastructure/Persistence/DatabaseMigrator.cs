@@ -34,6 +34,11 @@ public sealed class DatabaseMigrator(DatabaseOptions options)
     /// <summary>Fails when the database cannot be opened, for a start without migrations.</summary>
     public void EnsureReachable()
     {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteFile.Prepare(options.ConnectionString);
+        }
+
         using var connection = SqlDialect.For(options.Provider).CreateConnection(options.ConnectionString);
         try
         {
@@ -47,12 +52,7 @@ public sealed class DatabaseMigrator(DatabaseOptions options)
 
     private DatabaseUpgradeResult MigrateSqlite()
     {
-        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(folder) && builder.Mode != SqliteOpenMode.Memory)
-        {
-            Directory.CreateDirectory(folder);
-        }
+        SqliteFile.Prepare(options.ConnectionString);
 
         // WAL lets readers run while a writer holds the lock; the setting is stored in the file.
         using (var connection = new SqliteConnection(options.ConnectionString))

@@ -28,6 +28,9 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
     private int _savepoints;
     private bool _broken;
 
+    /// <summary>What runs after the outermost commit, each with the savepoint depth it was registered at.</summary>
+    private List<(int Depth, Action Action)>? _afterCommit;
+
     public SqlDialect Dialect => database.Dialect;
 
     public async Task BeginAsync(CancellationToken cancellationToken)
@@ -70,10 +73,12 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
                 await transaction.ReleaseAsync(name, cancellationToken);
                 return 0;
             });
+            KeepAfterCommit(_savepoints);
             _savepoints--;
             return;
         }
 
+        var afterCommit = _afterCommit;
         try
         {
             EnsureUsable();
@@ -92,7 +97,43 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         {
             await EndAsync();
         }
+
+        foreach (var (_, action) in afterCommit ?? [])
+        {
+            action();
+        }
     }
+
+    public void OnCommitted(Action action)
+    {
+        if (_transaction is null)
+        {
+            action();
+            return;
+        }
+
+        (_afterCommit ??= []).Add((_savepoints, action));
+    }
+
+    /// <summary>A savepoint released: what was registered inside it now waits for the enclosing transaction.</summary>
+    private void KeepAfterCommit(int depth)
+    {
+        if (_afterCommit is not { } list)
+        {
+            return;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Depth >= depth)
+            {
+                list[i] = (depth - 1, list[i].Action);
+            }
+        }
+    }
+
+    /// <summary>A savepoint rolled back: what was registered inside it never runs.</summary>
+    private void ForgetAfterCommit(int depth) => _afterCommit?.RemoveAll(entry => entry.Depth >= depth);
 
     /// <summary>Never throws: whatever made the caller roll back is what the request answers.</summary>
     public async Task RollbackAsync(CancellationToken cancellationToken)
@@ -104,6 +145,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
 
         if (_savepoints > 0)
         {
+            ForgetAfterCommit(_savepoints);
             var name = SavepointName(_savepoints--);
             if (_broken || Dialect.TransactionEnded(_held!.Connection, transaction))
             {
@@ -331,6 +373,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         _writeTurn = null;
         _savepoints = 0;
         _broken = false;
+        _afterCommit = null;
         try
         {
             try

@@ -62,6 +62,8 @@ internal sealed class FaultyUnitOfWork(IUnitOfWork inner, FaultPlan plan) : IUni
         await inner.RollbackAsync(cancellationToken);
         _depth = Math.Max(0, _depth - 1);
     }
+
+    public void OnCommitted(Action action) => inner.OnCommitted(action);
 }
 
 internal sealed class FaultyIdempotencyStore(IIdempotencyStore inner, FaultPlan plan) : IIdempotencyStore

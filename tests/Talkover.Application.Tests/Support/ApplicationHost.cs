@@ -39,6 +39,9 @@ internal sealed class ApplicationHost : IDisposable
         services.AddSingleton(new Mock<IConsoleLinks>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<ICredentialCache>().Object);
 
+        // What runs after a commit runs at once here: the mocked unit of work commits whatever it is asked to.
+        UnitOfWork.Setup(u => u.OnCommitted(It.IsAny<Action>())).Callback<Action>(action => action());
+
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _provider.CreateScope();
     }
