@@ -2,8 +2,8 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Talkover.Infrastructure.Tests.Support;
 
-/// <summary>A column of the SQL Server schema: its type as declared (e.g. <c>nvarchar(510)</c>), and whether SQL Server computes it.</summary>
-internal sealed record TSqlColumn(string Name, string Type, bool Nullable, bool Computed);
+/// <summary>A column of the SQL Server schema: its type as declared (e.g. <c>nvarchar(510)</c>), whether SQL Server computes it, and its collation when declared.</summary>
+internal sealed record TSqlColumn(string Name, string Type, bool Nullable, bool Computed, string? Collation = null);
 
 /// <summary>An index or key the migrations create; <see cref="Filtered"/> when it holds only the rows of its WHERE.</summary>
 internal sealed record TSqlIndex(string Table, string Name, IReadOnlyList<string> Columns, bool Unique, bool Filtered, string? Filter);
@@ -124,7 +124,8 @@ internal sealed class TSqlSchema
         column.ColumnIdentifier.Value,
         column.DataType is null ? "computed" : TypeOf(column.DataType),
         !column.Constraints.OfType<NullableConstraintDefinition>().Any(c => !c.Nullable),
-        column.ComputedColumnExpression is not null);
+        column.ComputedColumnExpression is not null,
+        column.Collation?.Value);
 
     private static string TypeOf(DataTypeReference type) => type switch
     {
