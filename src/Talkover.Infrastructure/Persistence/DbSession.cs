@@ -194,45 +194,13 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         Func<DbDataReader, T>? read = null,
         Func<T, DbDataReader, int, T>? children = null)
     {
-        var parameters = request.Parameters;
-        var mask = request.Mask;
-        var counted = request.Counter is not null;
-        if (counted != request.Statement.Counted.Contains(mask))
-        {
-            throw new InvalidOperationException($"{request.Statement.Name}: a counter must be named exactly for the filter sets it counts.");
-        }
-
         if ((children is null) != (request.Statement.Children is null))
         {
             throw new InvalidOperationException($"{request.Statement.Name}: rows with children are read with their children, and only those.");
         }
 
-        if (request.SearchText is { } text)
-        {
-            Dialect.AddSearch(parameters, text, request.SearchesDigits);
-        }
-
-        var page = request.Statement.Page(Dialect, new ListVariant(mask, window.After is not null, counted));
-        parameters.Add("Take", window.Take + 1);
-        parameters.Add("Skip", window.Skip);
-        if (window.After is { } after)
-        {
-            parameters.Add("AfterSort", after.SortValue);
-            parameters.Add("AfterId", after.Id);
-        }
-
-        string countSql;
-        if (request.Counter is { } counter)
-        {
-            parameters.Add("CounterScope", counter.Scope);
-            parameters.Add("CounterList", counter.List);
-            countSql = ListCounters.Sql.Read;
-        }
-        else
-        {
-            parameters.Add("Cap", PageRequest.Window + 1);
-            countSql = request.Statement.Count(Dialect, mask);
-        }
+        var (page, countSql, parameters) = request.Prepare(Dialect, window);
+        var counted = request.Counter is not null;
 
         return RunAsync(writes: false, cancellationToken, async (connection, transaction) =>
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Talkover.Application.Common;
 
 namespace Talkover.Infrastructure.Persistence;
 
@@ -215,6 +216,44 @@ internal sealed class ListRequest(ListStatement statement)
     /// <summary>The counter holding this list's total (scope and list name), when its filters have one.</summary>
     public (Guid Scope, string List)? Counter { get; private set; }
 
+    /// <summary>
+    /// The page statement for these filters on <paramref name="dialect"/>, the statement that counts the list when
+    /// the page does not (its counter, or the capped count), and the parameters both read: the filters', the
+    /// search's, the window's (<c>Take</c>, <c>Skip</c>, and a cursor's position) and the count's.
+    /// </summary>
+    public (string Page, string Count, DynamicParameters Parameters) Prepare(SqlDialect dialect, ListWindow window)
+    {
+        var counted = Counter is not null;
+        if (counted != statement.Counted.Contains(_mask))
+        {
+            throw new InvalidOperationException($"{statement.Name}: a counter must be named exactly for the filter sets it counts.");
+        }
+
+        if (_search is { } text)
+        {
+            dialect.AddSearch(Parameters, text, _digits);
+        }
+
+        var page = statement.Page(dialect, new ListVariant(_mask, window.After is not null, counted));
+        Parameters.Add("Take", window.Take + 1);
+        Parameters.Add("Skip", window.Skip);
+        if (window.After is { } after)
+        {
+            Parameters.Add("AfterSort", after.SortValue);
+            Parameters.Add("AfterId", after.Id);
+        }
+
+        if (Counter is { } counter)
+        {
+            Parameters.Add("CounterScope", counter.Scope);
+            Parameters.Add("CounterList", counter.List);
+            return (page, ListCounters.Sql.Read, Parameters);
+        }
+
+        Parameters.Add("Cap", PageRequest.Window + 1);
+        return (page, statement.Count(dialect, _mask), Parameters);
+    }
+
     public ListRequest With(string name, object value)
     {
         Parameters.Add(name, value);
@@ -248,15 +287,9 @@ internal sealed class ListRequest(ListStatement statement)
         return this;
     }
 
-    public bool SearchesDigits => _digits;
-
     public ListRequest CountedBy(Guid scope, string list)
     {
         Counter = (scope, list);
         return this;
     }
-
-    public int Mask => _mask;
-
-    public string? SearchText => _search;
 }

@@ -62,7 +62,7 @@ internal sealed class StaffRepository(DbSession db) : IStaffRepository
     {
         try
         {
-            await db.ExecuteAsync(Sql.Insert, Parameters(member), cancellationToken);
+            await db.ExecuteAsync(Sql.Insert, member, cancellationToken);
         }
         catch (DbException ex) when (db.Dialect.IsUniqueViolation(ex))
         {
@@ -72,7 +72,7 @@ internal sealed class StaffRepository(DbSession db) : IStaffRepository
     }
 
     public Task SaveAsync(StaffMember member, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(Sql.Save, Parameters(member), cancellationToken);
+        db.ExecuteAsync(Sql.Save, member, cancellationToken);
 
     public async Task<int> CountActiveAdminsForUpdateAsync(CancellationToken cancellationToken) =>
         (int)await db.ExecuteScalarAsync<long>(db.Dialect.Locking(Sql.CountActiveAdmins), null, cancellationToken);
@@ -85,23 +85,6 @@ internal sealed class StaffRepository(DbSession db) : IStaffRepository
             : StaffMember.Rehydrate(row.Id, row.Email, row.Name, row.Role, row.Status, row.PasswordHash, row.FailedSignIns, row.LockedUntil,
                 row.SecurityStamp, row.CreatedAt, row.UpdatedAt, row.LastSignInAt);
     }
-
-    private static object Parameters(StaffMember member) => new
-    {
-        member.Id,
-        member.Email,
-        member.EmailKey,
-        member.Name,
-        member.Role,
-        member.Status,
-        member.PasswordHash,
-        member.FailedSignIns,
-        member.LockedUntil,
-        member.SecurityStamp,
-        member.CreatedAt,
-        member.UpdatedAt,
-        member.LastSignInAt,
-    };
 
     /// <summary>A staff_members row as this repository reads it.</summary>
     private sealed class Row
