@@ -51,6 +51,41 @@ public sealed class SchemaParityTests
         Assert.That(Drift(Sqlite, sqlServer), Has.Some.EqualTo(expected));
     }
 
+    /// <summary>
+    /// The statements whose text differs per provider (the dialects' own, and every list variant) exist under the same
+    /// name for both, and each SELECT returns the same columns in the same order, so one row mapping reads both.
+    /// </summary>
+    [Test]
+    public void ProviderStatements_ExistForBothAndSelectTheSameColumnsInTheSameOrder()
+    {
+        var sqlite = SqlStatements.Of(new SqliteDialect()).Concat(SqlStatements.Lists(new SqliteDialect())).ToDictionary(s => s.Name.Replace("SqliteDialect.", "", StringComparison.Ordinal));
+        var sqlServer = SqlStatements.Of(new SqlServerDialect()).Concat(SqlStatements.Lists(new SqlServerDialect())).ToDictionary(s => s.Name.Replace("SqlServerDialect.", "", StringComparison.Ordinal));
+
+        Assert.That(sqlServer.Keys, Is.EquivalentTo(sqlite.Keys));
+
+        using var database = new TempSqliteDatabase().Migrated();
+        var different = new List<string>();
+        foreach (var (name, statement) in sqlServer)
+        {
+            var script = (Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript)TSql.Parse(statement.Text, out _);
+            if (script.Batches.SelectMany(b => b.Statements).SingleOrDefault() is not Microsoft.SqlServer.TransactSql.ScriptDom.SelectStatement select)
+            {
+                continue;
+            }
+
+            var tsql = TSqlSchema.OutputNames(select.QueryExpression).Select(n => n.ToLowerInvariant()).ToList();
+            var lite = database.ColumnNames(sqlite[name].Text).Select(n => n.ToLowerInvariant()).ToList();
+            // An unnamed expression (a scalar's COUNT(*)) is read by position on both: only its place must match.
+            if (tsql.Count != lite.Count || tsql.Zip(lite).Any(pair => pair.First != "?" && pair.First != pair.Second))
+            {
+                different.Add($"{name}: SQL Server [{string.Join(", ", tsql)}], SQLite [{string.Join(", ", lite)}]");
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.That(different, Is.Empty);
+    }
+
     private static List<string> Drift(Dictionary<string, List<(string Name, string Type, bool NotNull)>> sqlite, TSqlSchema sqlServer)
     {
         var drift = new List<string>();

@@ -50,6 +50,22 @@ internal sealed partial class TempSqliteDatabase : IDisposable
         return rows;
     }
 
+    /// <summary>The names of the columns a SELECT returns, read with every parameter 1 (a LIMIT takes no NULL).</summary>
+    public List<string> ColumnNames(string sql)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))
+        {
+            command.Parameters.AddWithValue(name, 1);
+        }
+
+        using var reader = command.ExecuteReader(System.Data.CommandBehavior.SchemaOnly);
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+    }
+
     [GeneratedRegex(@"@\w+")]
     private static partial Regex ParameterName();
 
