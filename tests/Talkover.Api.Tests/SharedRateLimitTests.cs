@@ -178,3 +178,36 @@ public sealed class SharedRateLimitTests
         public void Dispose() => _listener.Dispose();
     }
 }
+
+/// <summary>A Redis that never answers: the service starts, serves at once on its own counts, and its warning names no password.</summary>
+public sealed class UnreachableRedisTests : ApiTestBase
+{
+    private const string RedisPassword = "s3cret-redis-password";
+    private readonly CapturingLoggerProvider _logs = new();
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Redis:Configuration"] = $"127.0.0.1:{ServiceProcess.FreePort()},password={RedisPassword}",
+        ["RateLimits:StandardPerMinute"] = "3",
+    };
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddLogging(logging => logging.AddProvider(_logs));
+
+    [Test]
+    public async Task RequestsAreServedQuickly_OnThisInstancesCount_WithAWarningThatNamesNoPassword()
+    {
+        var environment = await Api.CreateEnvironmentAsync();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var answers = new List<ApiResponse>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add(await Api.GetAsync("/api/v1/agents", environment.Token));
+        }
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "no request waits on the unreachable Redis");
+        Assert.That(answers.Select(a => a.Status), Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.That(_logs.Lines, Has.Some.Contains("Rate-limit counters in Redis are unreachable"));
+        Assert.That(_logs.Lines, Has.None.Contains(RedisPassword));
+    }
+}
