@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Talkover.Api.Tests.Support;
 
 namespace Talkover.Api.Tests;
@@ -6,11 +9,15 @@ namespace Talkover.Api.Tests;
 /// <summary>Behind a trusted proxy every client has its own anonymous bucket, and its scheme is the one the proxy saw.</summary>
 public sealed class TrustedProxyTests : ApiTestBase
 {
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 15, TimeSpan.Zero));
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["ForwardedHeaders:KnownProxies"] = "192.0.2.10, 127.0.0.1",
         ["RateLimits:AnonymousPerMinute"] = "3",
     };
+
+    protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
 
     [Test]
     public async Task TwoClientsBehindTheProxy_GetSeparateAnonymousBuckets()
@@ -66,11 +73,15 @@ public sealed class TrustedProxyTests : ApiTestBase
 /// <summary>From a sender that is not a listed proxy, X-Forwarded-For and -Proto are ignored: nobody picks their own bucket.</summary>
 public sealed class UntrustedForwardedHeadersTests : ApiTestBase
 {
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 15, TimeSpan.Zero));
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["ForwardedHeaders:KnownProxies"] = "192.0.2.10",
         ["RateLimits:AnonymousPerMinute"] = "3",
     };
+
+    protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
 
     [Test]
     public async Task AnUntrustedSendersForwardedFor_IsIgnored()

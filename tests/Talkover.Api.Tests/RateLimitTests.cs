@@ -148,6 +148,11 @@ public sealed class ConsoleRateLimitTests : ApiTestBase
 /// </summary>
 public sealed class RateLimitExemptionTests : ApiTestBase
 {
+    // A fixed clock: a thousand requests must fall in one window whenever the test runs.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 15, TimeSpan.Zero));
+
+    protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+
     [Test]
     public async Task AThousandBadTokensFromOneAddress_LeaveHealthDocsAndMetricsAnswering_AndValidCallersUnaffected()
     {

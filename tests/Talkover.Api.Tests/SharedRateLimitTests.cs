@@ -184,6 +184,7 @@ public sealed class UnreachableRedisTests : ApiTestBase
 {
     private const string RedisPassword = "s3cret-redis-password";
     private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 15, TimeSpan.Zero));
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -191,7 +192,11 @@ public sealed class UnreachableRedisTests : ApiTestBase
         ["RateLimits:StandardPerMinute"] = "3",
     };
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddLogging(logging => logging.AddProvider(_logs));
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+        services.AddLogging(logging => logging.AddProvider(_logs));
+    }
 
     [Test]
     public async Task RequestsAreServedQuickly_OnThisInstancesCount_WithAWarningThatNamesNoPassword()
