@@ -181,13 +181,20 @@ builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddTalkoverOpenApi();
 builder.Services.AddTalkoverHealthChecks();
 builder.Services.AddTalkoverTelemetry(builder.Configuration, HealthController.Version);
-builder.Services.AddSingleton(settings.RateLimits);
-builder.Services.AddSingleton<FixedWindowCounter>();
+builder.Services.AddTalkoverRateLimiting(settings.RateLimits, settings.Redis);
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(settings.KnownProxies.Apply);
 
 var app = builder.Build();
 
 // The review-queue gauges read the database, whose access records the write-wait histogram on the same meter.
 app.Services.GetRequiredService<TalkoverMetrics>().ObserveReleaseQueue(app.Services.GetRequiredService<IReleaseQueueStatistics>());
+
+// First, so the request id, logs, rate-limit buckets and cookies' Secure flag all see the client's address and
+// scheme as the trusted load balancer forwarded them; without ForwardedHeaders:KnownProxies nothing is believed.
+if (!settings.KnownProxies.IsEmpty)
+{
+    app.UseForwardedHeaders();
+}
 
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseMiddleware<RequestLoggingMiddleware>();
@@ -218,7 +225,8 @@ app.UseStaticFiles(new StaticFileOptions
 
 app.UseCookiePolicy();
 app.UseAuthentication();
-app.UseMiddleware<RateLimitMiddleware>();
+// After authentication (a request counts against its caller's bucket), before authorization (a 401 or 403 counts too).
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<CredentialUsageMiddleware>();
 app.UseMiddleware<IdempotencyMiddleware>();

@@ -141,3 +141,50 @@ public sealed class ConsoleRateLimitTests : ApiTestBase
         Assert.That((await Api.SendAsync(HttpMethod.Get, "/console/assets/console.css")).Status, Is.EqualTo(HttpStatusCode.OK), "assets are never limited");
     }
 }
+
+/// <summary>
+/// Requests without a valid credential count per client address in a bucket of their own, and never against
+/// health, metrics, the API description or the reference page, at the default limits.
+/// </summary>
+public sealed class RateLimitExemptionTests : ApiTestBase
+{
+    // A fixed clock: a thousand requests must fall in one window whenever the test runs.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 15, TimeSpan.Zero));
+
+    protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+
+    [Test]
+    public async Task AThousandBadTokensFromOneAddress_LeaveHealthDocsAndMetricsAnswering_AndValidCallersUnaffected()
+    {
+        var environment = await Api.CreateEnvironmentAsync();
+        var answers = new ApiResponse[1000];
+        await Parallel.ForAsync(0, answers.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            answers[i] = await Api.SendAsync(HttpMethod.Get, "/api/v1/agents", "talq_not-a-real-token"));
+
+        Assert.That(answers.Count(a => a.Status == HttpStatusCode.Unauthorized), Is.EqualTo(100), "the anonymous limit is 100 a minute per address");
+        Assert.That(answers.Count(a => a.Status == HttpStatusCode.TooManyRequests), Is.EqualTo(900));
+        var rejected = answers.First(a => a.Status == HttpStatusCode.TooManyRequests);
+        rejected.ExpectError(HttpStatusCode.TooManyRequests, "RATE_LIMIT_EXCEEDED");
+        Assert.That(rejected.Header("Retry-After"), Is.Not.Null);
+
+        var health = await Api.GetAsync("/api/v1/health", null);
+        Assert.That(health.Status, Is.EqualTo(HttpStatusCode.OK), health.Body);
+        Assert.That(health.Header("X-RateLimit-Limit"), Is.Null, "health is not counted at all");
+        foreach (var path in new[] { "/openapi/v1.json", "/docs" })
+        {
+            var response = await Api.SendAsync(HttpMethod.Get, path);
+            Assert.That((response.Status, response.Header("X-RateLimit-Limit")), Is.EqualTo((HttpStatusCode.OK, (string?)null)), path);
+        }
+
+        // The probes and the scrape are exempt by path, whatever endpoint answers there.
+        foreach (var path in new[] { "/health/live", "/health/ready", "/metrics" })
+        {
+            var response = await Api.SendAsync(HttpMethod.Get, path);
+            Assert.That(response.Status, Is.Not.EqualTo(HttpStatusCode.TooManyRequests), path);
+            Assert.That(response.Header("X-RateLimit-Limit"), Is.Null, path);
+        }
+
+        var valid = await Api.GetAsync("/api/v1/agents", environment.Token);
+        Assert.That((valid.Status, valid.Header("X-RateLimit-Limit")), Is.EqualTo((HttpStatusCode.OK, "100")), "a valid token counts in its environment's bucket");
+    }
+}

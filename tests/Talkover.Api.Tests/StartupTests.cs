@@ -129,6 +129,8 @@ public sealed partial class StartupTests
     [TestCase("Database__MaxOpenConnections", "0", "Database:MaxOpenConnections '0' must be a whole number from 1 to 1000")]
     [TestCase("ConnectionStrings__Talkover", "Data Source={db};Default Timeout=0", "Default Timeout=0; use 1 to 600 seconds")]
     [TestCase("DataProtection__KeysPath", "/proc/talkover/keys", "DataProtection:KeysPath '/proc/talkover/keys' cannot be used")]
+    [TestCase("ForwardedHeaders__KnownProxies", "10.0.0.1, load-balancer", "ForwardedHeaders:KnownProxies entry 'load-balancer' is not an IP address or a CIDR network")]
+    [TestCase("Redis__Configuration", "127.0.0.1:6379,password=s3cret-redis-password,tls=maybe", "Redis:Configuration is not a StackExchange.Redis configuration string")]
     [TestCase("Console__PublicUrl", "support.example.com", "Console:PublicUrl 'support.example.com' must be an absolute http or https address")]
     public async Task BadConfiguration_ExitsNonZeroWithOneLine(string key, string value, string reason)
     {
@@ -142,6 +144,7 @@ public sealed partial class StartupTests
 
         Assert.That(exitCode, Is.Not.Zero);
         Assert.That(service.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1).And.One.Contains(reason), service.Stderr);
+        Assert.That(service.Stderr + service.Stdout, Does.Not.Contain("s3cret-redis-password"), "a configuration string's password is never printed");
     }
 
     [TestCase("Sqlite", "Foo=bar")]

@@ -3,9 +3,11 @@ using System.Collections.Concurrent;
 namespace Talkover.Api.RateLimiting;
 
 /// <summary>
-/// Requests per key in fixed one-minute windows aligned to the clock's minutes. Hand-written rather
-/// than System.Threading.RateLimiting because every response must tell how many requests remain and
-/// when the window resets, which the framework's limiters do not expose.
+/// This instance's own count of requests per key, in fixed one-minute windows aligned to the clock's
+/// minutes: the counter when no Redis is configured, and the fallback while it is unreachable. The
+/// framework's FixedWindowRateLimiter is not used because its windows start when each partition is
+/// created, not on the clock's minute shared by every instance and by Redis, and it tells neither the
+/// time left in a window nor, in its lease, how many requests remain — both headers every response carries.
 /// </summary>
 public sealed class FixedWindowCounter(TimeProvider clock)
 {
@@ -16,9 +18,7 @@ public sealed class FixedWindowCounter(TimeProvider clock)
 
     public Decision Acquire(string key, int limit)
     {
-        var now = clock.GetUtcNow();
-        var minute = now.ToUnixTimeSeconds() / 60;
-        var resetSeconds = (int)(60 - (now.ToUnixTimeSeconds() % 60));
+        var (minute, resetSeconds) = WindowAt(clock.GetUtcNow());
 
         var window = _windows.GetOrAdd(key, _ => new Window());
         int used;
@@ -48,6 +48,13 @@ public sealed class FixedWindowCounter(TimeProvider clock)
         }
 
         return new Decision(true, limit, limit - used, resetSeconds);
+    }
+
+    /// <summary>The window (minutes since the Unix epoch) a moment falls in, and the seconds left in it (1 to 60).</summary>
+    public static (long Minute, int ResetSeconds) WindowAt(DateTimeOffset now)
+    {
+        var seconds = now.ToUnixTimeSeconds();
+        return (seconds / 60, (int)(60 - (seconds % 60)));
     }
 
     private void Prune(long currentMinute)

@@ -1,4 +1,5 @@
 using Talkover.Api.Authentication;
+using Talkover.Api.Http;
 using Talkover.Api.RateLimiting;
 using Talkover.Infrastructure;
 using Talkover.Infrastructure.Persistence;
@@ -22,6 +23,12 @@ public sealed record TalkoverSettings
     public required bool SeedDemoData { get; init; }
 
     public required RateLimitOptions RateLimits { get; init; }
+
+    /// <summary>Senders whose X-Forwarded-For/-Proto are believed (<c>ForwardedHeaders:KnownProxies</c>); empty: none.</summary>
+    public required TrustedProxies KnownProxies { get; init; }
+
+    /// <summary>The Redis client's settings for shared rate-limit counters (<c>Redis:Configuration</c>), or null to count per instance.</summary>
+    public required StackExchange.Redis.ConfigurationOptions? Redis { get; init; }
 
     /// <summary>The folder of the Data Protection key ring, or null to keep it in the database (the default).</summary>
     public required string? DataProtectionKeysPath { get; init; }
@@ -62,6 +69,9 @@ public sealed record TalkoverSettings
                 "RateLimits:StandardPerMinute, ProfessionalPerMinute, EnterprisePerMinute, AnonymousPerMinute and StaffPerMinute must be at least 1.");
         }
 
+        var knownProxies = TrustedProxies.Parse(configuration["ForwardedHeaders:KnownProxies"]);
+        var redis = ReadRedis(configuration["Redis:Configuration"]);
+
         var keysPath = ReadKeysPath(configuration["DataProtection:KeysPath"]);
 
         var publicUrl = configuration["Console:PublicUrl"];
@@ -78,8 +88,28 @@ public sealed record TalkoverSettings
             AdminKeyGenerated = generated,
             SeedDemoData = seed,
             RateLimits = rateLimits,
+            KnownProxies = knownProxies,
+            Redis = redis,
             DataProtectionKeysPath = keysPath,
         };
+    }
+
+    private static StackExchange.Redis.ConfigurationOptions? ReadRedis(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return null;
+        }
+
+        try
+        {
+            return RedisWindowCounter.ReadOptions(configured);
+        }
+        catch (ArgumentException ex)
+        {
+            // The parser's message names the option it did not understand, never the string (which may hold a password).
+            throw new InvalidOperationException($"Redis:Configuration is not a StackExchange.Redis configuration string: {ex.Message.ReplaceLineEndings(" ")}");
+        }
     }
 
     /// <summary>
