@@ -2,6 +2,7 @@ using Talkover.Api.Authentication;
 using Talkover.Api.RateLimiting;
 using Talkover.Infrastructure;
 using Talkover.Infrastructure.Persistence;
+using Talkover.Infrastructure.Webhooks;
 
 namespace Talkover.Api.Startup;
 
@@ -25,6 +26,8 @@ public sealed record TalkoverSettings
 
     /// <summary>The folder of the Data Protection key ring, or null to keep it in the database (the default).</summary>
     public required string? DataProtectionKeysPath { get; init; }
+
+    public required WebhookOptions Webhooks { get; init; }
 
     public static TalkoverSettings Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -79,6 +82,7 @@ public sealed record TalkoverSettings
             SeedDemoData = seed,
             RateLimits = rateLimits,
             DataProtectionKeysPath = keysPath,
+            Webhooks = WebhookOptions.Read(configuration),
         };
     }
 
