@@ -12,6 +12,7 @@ using Talkover.Api.OpenApi;
 using Talkover.Api.RateLimiting;
 using Talkover.Api.ReviewConsole;
 using Talkover.Api.Startup;
+using Talkover.Api.Webhooks;
 using Talkover.Application;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Diagnostics;
@@ -19,6 +20,7 @@ using Talkover.Domain.Common;
 using Talkover.Domain.Staff;
 using Talkover.Infrastructure;
 using Talkover.Infrastructure.Persistence;
+using Talkover.Infrastructure.Webhooks;
 
 // Process-wide library settings (FluentValidation's field names, Dapper's type mapping), before anything uses them.
 Talkover.Infrastructure.ProcessSetup.Configure();
@@ -107,7 +109,7 @@ if (settings.AdminKeyGenerated)
 builder.Services.AddSingleton(new AdminKey(settings.AdminApiKey));
 builder.Services.AddSingleton(settings with { AdminApiKey = null });
 builder.Services.AddApplication();
-builder.Services.AddInfrastructure(settings.Database);
+builder.Services.AddInfrastructure(settings.Database, settings.Webhooks);
 // The key ring behind the console's cookies and antiforgery tokens: in the database, shared by every
 // instance and kept across restarts, unless DataProtection:KeysPath names a folder.
 builder.Services.AddTalkoverDataProtection(settings.DataProtectionKeysPath);
@@ -116,6 +118,21 @@ builder.Services.AddSingleton<IConsoleLinks, ConsoleLinks>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddHostedService<ExpiredKeySweeper>();
+
+// Release-request notifications: the outbox's dispatcher POSTs through its own HttpClient, which follows no
+// redirect, uses no proxy (it would connect in our place) and connects only through the SSRF guard, which
+// checks the address it is about to connect to.
+builder.Services.AddSingleton<IWebhookEventSerializer, WebhookEventSerializer>();
+builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+    .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        UseProxy = false,
+        UseCookies = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        ConnectCallback = services.GetRequiredService<WebhookUrlGuard>().ConnectAsync,
+    });
+builder.Services.AddHostedService<WebhookDispatcher>();
 
 // The API's controllers and the support console's pages. The JSON body handling below is the API's only:
 // JsonBodyFilter passes console actions (not [ApiController]) through, and they post forms, not [FromBody].

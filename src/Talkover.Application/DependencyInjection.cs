@@ -2,6 +2,7 @@ using System.Reflection;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Talkover.Application.Behaviours;
 
 namespace Talkover.Application;
@@ -37,6 +38,9 @@ public static class DependencyInjection
         services.AddMetrics();
         services.AddSingleton<Diagnostics.TalkoverMetrics>();
         services.AddScoped<Staff.SetupLinks>();
+        services.AddScoped<Events.EventOutbox>();
+        services.TryAddSingleton<Abstractions.IWebhookDeliveryObserver, Diagnostics.WebhookDeliveryMetrics>();
+        services.AddSingleton<Abstractions.IRequestCheck<Webhooks.CreateWebhook.CreateWebhookCommand>, Webhooks.CreateWebhook.CreateWebhookUrlCheck>();
         return services;
     }
 

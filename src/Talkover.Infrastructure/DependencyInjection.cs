@@ -7,13 +7,20 @@ using Talkover.Infrastructure.Persistence;
 using Talkover.Infrastructure.Persistence.Queries;
 using Talkover.Infrastructure.Persistence.Repositories;
 using Talkover.Infrastructure.Security;
+using Talkover.Infrastructure.Webhooks;
 
 namespace Talkover.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, DatabaseOptions options)
+    /// <summary>
+    /// The database, its repositories and queries, and webhooks' infrastructure (<paramref name="webhooks"/>: the
+    /// defaults when null). The host adds the event serializer (<see cref="IWebhookEventSerializer"/>), which
+    /// writes bodies in its own JSON.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, DatabaseOptions options, WebhookOptions? webhooks = null)
     {
+        services.AddWebhookInfrastructure(webhooks ?? new WebhookOptions());
         services.AddSingleton(options);
         services.AddSingleton(SqlDialect.For(options.Provider));
         services.AddSingleton<DatabaseAccess>();
@@ -27,9 +34,13 @@ public static class DependencyInjection
         services.AddScoped<IStaffRepository, StaffRepository>();
         services.AddScoped<IStaffCredentialRepository, StaffCredentialRepository>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<IWebhookRepository, WebhookRepository>();
+        services.AddScoped<IOutbox, OutboxStore>();
+        services.AddScoped<WebhookDeliveryStore>(provider => new WebhookDeliveryStore(provider.GetRequiredService<DbSession>()));
 
         services.AddScoped<IPhoneNumberQueries, PhoneNumberQueries>();
         services.AddScoped<IAgentQueries, AgentQueries>();
+        services.AddScoped<IWebhookQueries, WebhookQueries>();
         services.AddScoped<IReleaseRequestQueries, ReleaseRequestQueries>();
         services.AddScoped<IEnvironmentQueries, EnvironmentQueries>();
         services.AddScoped<CredentialQueries>();
@@ -42,6 +53,23 @@ public static class DependencyInjection
 
         services.AddSingleton<IAccessTokenService, AccessTokenService>();
         services.AddSingleton<IStaffPasswordHasher, StaffPasswordHasher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Webhooks' infrastructure: the URL guard (also the send-time connect check), secrets under Data Protection
+    /// (<see cref="DataProtectionSetup.AddTalkoverDataProtection"/> registers the key ring), and the dispatcher's wake-up signal.
+    /// </summary>
+    private static IServiceCollection AddWebhookInfrastructure(this IServiceCollection services, WebhookOptions options)
+    {
+        // A provider for the secrets' protector; AddTalkoverDataProtection gives it its shared key ring.
+        services.AddDataProtection();
+        services.AddSingleton(options);
+        services.AddSingleton<WebhookUrlGuard>();
+        services.AddSingleton<IWebhookUrlGuard>(provider => provider.GetRequiredService<WebhookUrlGuard>());
+        services.AddSingleton<IWebhookSecrets, WebhookSecrets>();
+        services.AddSingleton<WebhookDispatchSignal>();
+        services.AddSingleton<IWebhookDispatchSignal>(provider => provider.GetRequiredService<WebhookDispatchSignal>());
         return services;
     }
 

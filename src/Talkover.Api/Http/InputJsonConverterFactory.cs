@@ -21,6 +21,7 @@ public sealed class InputJsonConverterFactory : JsonConverterFactory
         [typeof(Guid)] = () => new InputConverter<Guid>(ReadUuid),
         [typeof(DateOnly)] = () => new InputConverter<DateOnly>(ReadDate),
         [typeof(IReadOnlyList<Guid>)] = () => new InputConverter<IReadOnlyList<Guid>>(ReadUuids),
+        [typeof(IReadOnlyList<string>)] = () => new InputConverter<IReadOnlyList<string>>(ReadStrings),
     };
 
     public override bool CanConvert(Type typeToConvert) =>
@@ -73,6 +74,31 @@ public sealed class InputJsonConverterFactory : JsonConverterFactory
         }
 
         return wrong ? Input<IReadOnlyList<Guid>>.WrongType : ids;
+    }
+
+    private static Input<IReadOnlyList<string>> ReadStrings(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return Input<IReadOnlyList<string>>.WrongType;
+        }
+
+        var texts = new List<string>();
+        var wrong = false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (!wrong && TextOf(ref reader) is { } text)
+            {
+                texts.Add(text);
+            }
+            else
+            {
+                wrong = true;
+                reader.Skip();
+            }
+        }
+
+        return wrong ? Input<IReadOnlyList<string>>.WrongType : texts;
     }
 
     /// <summary>The string value, or null when the token is not a string a .NET string can hold (e.g. a lone surrogate escape).</summary>

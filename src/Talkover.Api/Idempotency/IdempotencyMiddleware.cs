@@ -219,12 +219,28 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         _ => null,
     };
 
+    // A staff credential's (see below), or an environment token's on an action whose response carries a secret
+    // (a webhook's signing secret); an environment's other responses are kept as they are, replayable with any of its tokens.
+    private static CredentialSecret? SealingSecret(HttpContext context)
+    {
+        if (context.Features.Get<CredentialSecret>() is { } secret)
+        {
+            return secret;
+        }
+
+        var header = context.Request.Headers.Authorization.ToString();
+        return context.GetEndpoint()?.Metadata.GetMetadata<SealedResponseAttribute>() is not null
+            && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? new CredentialSecret(header["Bearer ".Length..].Trim())
+            : null;
+    }
+
     // Staff responses can carry a freshly issued secret (a token, a key, a setup link), and no secret may
     // rest in the database: they are kept encrypted (AES-GCM) under a key derived from the credential the
     // caller presented and the idempotency key. The database holds only that credential's hash.
     private static byte[] Protect(HttpContext context, string key, byte[] body)
     {
-        if (context.Features.Get<CredentialSecret>() is not { } secret)
+        if (SealingSecret(context) is not { } secret)
         {
             return body;
         }
@@ -240,7 +256,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
     /// <summary>The stored body, or null when it was sealed under another credential (the member's other key).</summary>
     private static byte[]? Unprotect(HttpContext context, string key, byte[] stored)
     {
-        if (context.Features.Get<CredentialSecret>() is not { } secret)
+        if (SealingSecret(context) is not { } secret)
         {
             return stored;
         }

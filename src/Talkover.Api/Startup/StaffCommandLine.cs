@@ -30,7 +30,8 @@ public static class StaffCommandLine
         var services = new ServiceCollection()
             .AddLogging()
             .AddApplication()
-            .AddInfrastructure(settings.Database)
+            .AddInfrastructure(settings.Database, settings.Webhooks)
+            .AddSingleton<Application.Abstractions.IWebhookEventSerializer, Webhooks.WebhookEventSerializer>()
             .AddSingleton(configuration)
             .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
             .AddSingleton<IConsoleLinks, ConsoleLinks>();

@@ -3,6 +3,7 @@ using Talkover.Api.Http;
 using Talkover.Api.RateLimiting;
 using Talkover.Infrastructure;
 using Talkover.Infrastructure.Persistence;
+using Talkover.Infrastructure.Webhooks;
 
 namespace Talkover.Api.Startup;
 
@@ -32,6 +33,8 @@ public sealed record TalkoverSettings
 
     /// <summary>The folder of the Data Protection key ring, or null to keep it in the database (the default).</summary>
     public required string? DataProtectionKeysPath { get; init; }
+
+    public required WebhookOptions Webhooks { get; init; }
 
     public static TalkoverSettings Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -91,6 +94,7 @@ public sealed record TalkoverSettings
             KnownProxies = knownProxies,
             Redis = redis,
             DataProtectionKeysPath = keysPath,
+            Webhooks = WebhookOptions.Read(configuration),
         };
     }
 

@@ -24,6 +24,12 @@ public static class DomainErrors
     public static DomainException StaffApiKeyNotFound() =>
         new(ErrorKind.NotFound, ErrorCodes.StaffApiKeyNotFound, "API key not found");
 
+    public static DomainException WebhookNotFound() =>
+        new(ErrorKind.NotFound, ErrorCodes.WebhookNotFound, "Webhook not found");
+
+    public static DomainException DeliveryNotFound() =>
+        new(ErrorKind.NotFound, ErrorCodes.DeliveryNotFound, "Delivery not found");
+
     public static DomainException StaffEmailTaken() =>
         new(ErrorKind.Conflict, ErrorCodes.StaffEmailTaken, "A staff member with this email already exists");
 

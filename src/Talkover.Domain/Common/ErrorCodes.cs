@@ -18,6 +18,8 @@ public static class ErrorCodes
     public const string TokenNotFound = "TOKEN_NOT_FOUND";
     public const string StaffNotFound = "STAFF_NOT_FOUND";
     public const string StaffApiKeyNotFound = "STAFF_API_KEY_NOT_FOUND";
+    public const string WebhookNotFound = "WEBHOOK_NOT_FOUND";
+    public const string DeliveryNotFound = "DELIVERY_NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string ReleaseAlreadyPending = "RELEASE_ALREADY_PENDING";
     public const string ReleaseRequestNotPending = "RELEASE_REQUEST_NOT_PENDING";

@@ -2,10 +2,14 @@ using Talkover.Domain.Common;
 
 namespace Talkover.Domain.ReleaseRequests;
 
-/// <summary>A customer's request to give a phone number back, its review outcome, and every change of its status.</summary>
-public sealed class ReleaseRequest
+/// <summary>
+/// A customer's request to give a phone number back, its review outcome, and every change of its status.
+/// Each change is also recorded as a <see cref="ReleaseRequestStatusChanged"/> event, stored with it.
+/// </summary>
+public sealed class ReleaseRequest : IHasDomainEvents
 {
     private readonly List<ReleaseRequestStatusChange> _history;
+    private readonly List<IDomainEvent> _events = [];
 
     private ReleaseRequest(
         Guid id,
@@ -55,10 +59,18 @@ public sealed class ReleaseRequest
 
     public bool IsPending => Status == ReleaseRequestStatus.Pending;
 
+    public IReadOnlyList<IDomainEvent> DomainEvents => _events;
+
+    public void ClearDomainEvents() => _events.Clear();
+
     /// <summary>Only <see cref="PhoneNumbers.PhoneNumber.RequestRelease"/> opens a request, so its rules always ran.</summary>
-    internal static ReleaseRequest Open(Guid id, Guid environmentId, Guid phoneNumberId, string phoneNumber, ReleaseReason reason, DateTime now, Actor actor) =>
-        new(id, environmentId, phoneNumberId, phoneNumber, reason.Value, ReleaseRequestStatus.Pending, now, null, null,
+    internal static ReleaseRequest Open(Guid id, Guid environmentId, Guid phoneNumberId, string phoneNumber, ReleaseReason reason, DateTime now, Actor actor)
+    {
+        var request = new ReleaseRequest(id, environmentId, phoneNumberId, phoneNumber, reason.Value, ReleaseRequestStatus.Pending, now, null, null,
             [new ReleaseRequestStatusChange(null, ReleaseRequestStatus.Pending, actor, null, now)]);
+        request._events.Add(new ReleaseRequestStatusChanged(Guid.CreateVersion7(), request, null, ReleaseRequestStatus.Pending, now));
+        return request;
+    }
 
     public static ReleaseRequest Rehydrate(
         Guid id,
@@ -81,6 +93,7 @@ public sealed class ReleaseRequest
         }
 
         _history.Add(new ReleaseRequestStatusChange(Status, status, actor, note, now));
+        _events.Add(new ReleaseRequestStatusChanged(Guid.CreateVersion7(), this, Status, status, now));
         Status = status;
         ResolvedAt = now;
         ResolutionNote = note;

@@ -69,6 +69,12 @@ internal abstract class SqlDialect
     /// <summary>Deletes at most <c>@BatchSize</c> idempotency keys that expired before <c>@Now</c>.</summary>
     public abstract string DeleteExpiredIdempotencyKeys { get; }
 
+    /// <summary>
+    /// Leases at most <c>@BatchSize</c> pending deliveries due by <c>@Now</c>, oldest due first, to <c>@LeaseOwner</c>
+    /// until <c>@LeaseUntil</c> (their next attempt moves there, so a lease that is never given back expires by itself).
+    /// </summary>
+    public abstract string ClaimDueWebhookDeliveries { get; }
+
     /// <summary>A unique index rejected the row (the pending-release index, the active-number index).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 
@@ -301,6 +307,16 @@ internal sealed class SqliteDialect : SqlDialect
         WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE expires_at <= @Now ORDER BY expires_at LIMIT @BatchSize)
         """;
 
+    // Run with this process's write turn, as one statement: no two dispatchers (of any process) claim the same row.
+    public override string ClaimDueWebhookDeliveries => """
+        UPDATE webhook_deliveries SET lease_owner = @LeaseOwner, next_attempt_at = @LeaseUntil
+        WHERE id IN (
+            SELECT d.id FROM webhook_deliveries d
+            WHERE d.status = 'pending' AND d.next_attempt_at <= @Now
+            ORDER BY d.next_attempt_at
+            LIMIT @BatchSize)
+        """;
+
     // The IMMEDIATE transaction already holds the database's write lock.
     public override string LockHint => "";
 
@@ -383,6 +399,17 @@ internal sealed class SqlServerDialect : SqlDialect
     public override string DeleteExpiredIdempotencyKeys => """
         DELETE TOP (@BatchSize) FROM idempotency_keys
         WHERE expires_at <= @Now
+        """;
+
+    // READPAST skips rows another dispatcher is claiming right now instead of waiting for them; UPDLOCK keeps
+    // two claims from reading the same row before either writes it.
+    public override string ClaimDueWebhookDeliveries => """
+        WITH due AS (
+            SELECT TOP (@BatchSize) d.lease_owner, d.next_attempt_at
+            FROM webhook_deliveries d WITH (ROWLOCK, UPDLOCK, READPAST)
+            WHERE d.status = 'pending' AND d.next_attempt_at <= @Now
+            ORDER BY d.next_attempt_at)
+        UPDATE due SET lease_owner = @LeaseOwner, next_attempt_at = @LeaseUntil
         """;
 
     // UPDLOCK makes a second writer of the same row wait here; HOLDLOCK keeps the lock (and the

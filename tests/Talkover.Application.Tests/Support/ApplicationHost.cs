@@ -38,6 +38,13 @@ internal sealed class ApplicationHost : IDisposable
         services.AddSingleton(new Mock<IStaffPasswordHasher>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<IConsoleLinks>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<ICredentialCache>().Object);
+        services.AddSingleton(Outbox.Object);
+        services.AddSingleton(new Mock<IWebhookEventSerializer>().Object);
+        services.AddSingleton(new Mock<IWebhookDispatchSignal>().Object);
+        services.AddSingleton(new Mock<IWebhookRepository>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IWebhookQueries>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IWebhookSecrets>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IWebhookUrlGuard>(MockBehavior.Strict).Object);
 
         // What runs after a commit runs at once here: the mocked unit of work commits whatever it is asked to.
         UnitOfWork.Setup(u => u.OnCommitted(It.IsAny<Action>())).Callback<Action>(action => action());
@@ -57,6 +64,8 @@ internal sealed class ApplicationHost : IDisposable
     public Mock<IReleaseRequestRepository> ReleaseRequests { get; } = new(MockBehavior.Strict);
 
     public Mock<IPhoneNumberQueries> PhoneNumberQueries { get; } = new(MockBehavior.Strict);
+
+    public Mock<IOutbox> Outbox { get; } = new(MockBehavior.Strict);
 
     public Mock<IReleaseRequestQueries> ReleaseRequestQueries { get; } = new(MockBehavior.Strict);
 

@@ -196,6 +196,7 @@ public sealed class DatabaseAccessTests
         services.AddLogging();
         services.AddApplication();
         services.AddInfrastructure(DependencyInjection.ReadDatabaseOptions(new ConfigurationBuilder().AddInMemoryCollection(values).Build()));
+        services.AddSingleton<IWebhookEventSerializer, TestEventSerializer>();
         return services.BuildServiceProvider();
     }
 

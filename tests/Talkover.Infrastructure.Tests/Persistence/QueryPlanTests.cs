@@ -180,7 +180,7 @@ public sealed partial class QueryPlanTests
         Assert.That(names, Is.EquivalentTo(new[]
         {
             "AgentQueries.List", "EnvironmentQueries.List", "PhoneNumberQueries.List", "ReleaseRequestQueries.EnvironmentList", "ReleaseRequestQueries.Queue",
-            "StaffQueries.List",
+            "StaffQueries.List", "WebhookQueries.Deliveries", "WebhookQueries.List",
         }));
     }
 

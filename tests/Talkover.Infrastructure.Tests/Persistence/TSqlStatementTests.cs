@@ -92,6 +92,8 @@ public sealed class TSqlStatementTests
             "StaffRepository.CountActiveAdmins",
             "StaffRepository.SelectByEmailForUpdate",
             "StaffRepository.SelectForUpdate",
+            "WebhookRepository.CountForUpdate",
+            "WebhookRepository.SelectForUpdate",
         }));
     }
 

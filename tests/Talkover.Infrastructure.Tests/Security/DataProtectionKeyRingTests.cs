@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Talkover.Application;
 using Talkover.Application.Abstractions;
 using Talkover.Infrastructure.Tests.Support;
 
@@ -123,6 +124,10 @@ public sealed class DataProtectionKeyRingTests
         ProcessSetup.Configure();
         var services = new ServiceCollection();
         services.AddLogging();
+        // The repositories hand their aggregates' events to the application's outbox.
+        services.AddApplication();
+        services.AddSingleton<IWebhookEventSerializer, TestEventSerializer>();
+        services.AddSingleton(Moq.Mock.Of<IConsoleLinks>());
         services.AddInfrastructure(DependencyInjection.ReadDatabaseOptions(new ConfigurationBuilder().AddInMemoryCollection(values).Build()));
         services.AddTalkoverDataProtection(keysPath: null);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

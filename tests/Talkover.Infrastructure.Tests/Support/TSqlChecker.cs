@@ -260,6 +260,17 @@ internal static class TSqlChecker
                 return;
             }
 
+            // An updatable CTE (WITH due AS (SELECT TOP …) UPDATE due SET …) writes the columns it selected.
+            if (!schema.Tables.ContainsKey(table) && sources.ByAlias.TryGetValue(table, out var selected))
+            {
+                if (!selected.Any(columns => columns.Contains(column, StringComparer.OrdinalIgnoreCase)))
+                {
+                    problems.Add($"{table}.{column}: {table} does not select {column}");
+                }
+
+                return;
+            }
+
             var found = schema.Column(table, column);
             if (found is null)
             {

@@ -1,11 +1,13 @@
 using System.Data.Common;
 using Talkover.Application.Abstractions;
+using Talkover.Application.Events;
 using Talkover.Domain.Common;
 using Talkover.Domain.ReleaseRequests;
 
 namespace Talkover.Infrastructure.Persistence.Repositories;
 
-internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRepository
+/// <summary>Release requests and their history; each request stored hands its recorded events to the outbox of the command's transaction.</summary>
+internal sealed class ReleaseRequestRepository(DbSession db, EventOutbox events) : IReleaseRequestRepository
 {
     internal static class Sql
     {
@@ -42,6 +44,7 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
 
     public async Task AddAsync(ReleaseRequest request, CancellationToken cancellationToken)
     {
+        events.Track(request);
         try
         {
             await db.ExecuteAsync(Sql.Insert, new
@@ -82,6 +85,7 @@ internal sealed class ReleaseRequestRepository(DbSession db) : IReleaseRequestRe
 
     public async Task SaveResolutionAsync(ReleaseRequest request, CancellationToken cancellationToken)
     {
+        events.Track(request);
         var changed = await db.ExecuteAsync(Sql.SaveResolution, new
         {
             request.Id,

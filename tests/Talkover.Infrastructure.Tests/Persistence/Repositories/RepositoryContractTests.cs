@@ -56,6 +56,7 @@ public abstract class RepositoryContractTests
         services.AddLogging();
         services.AddApplication();
         services.AddInfrastructure(options);
+        services.AddSingleton<IWebhookEventSerializer, TestEventSerializer>();
         services.AddSingleton(Mock.Of<IConsoleLinks>(links => links.SetupUrl(It.IsAny<string>()) == "http://console.test/console/setup"));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         new DatabaseMigrator(_services.GetRequiredService<DatabaseOptions>()).Migrate();
