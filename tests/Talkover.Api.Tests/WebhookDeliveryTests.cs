@@ -56,7 +56,9 @@ public sealed class WebhookDeliveryTests
     public async Task EachTransition_DeliversTheDocumentedBodySignedWithinFiveSeconds()
     {
         await using var receiver = new WebhookReceiver();
-        await using var service = await RunningService.StartAsync(NewDatabase(), Settings);
+
+        // Logged down to Debug (the dispatcher's and the HTTP client's lines included), for the secret scan at the end.
+        await using var service = await RunningService.StartAsync(NewDatabase(), new Dictionary<string, string>(Settings) { ["Logging__LogLevel__Default"] = "Debug" });
         var api = service.Api;
         var environment = await api.CreateEnvironmentAsync();
         var (_, secret) = await CreateWebhookAsync(api, environment, receiver.Url);
@@ -77,6 +79,11 @@ public sealed class WebhookDeliveryTests
         await ExpectEventAsync(api, receiver, environment, secret, rejected, "release_request.rejected");
 
         Assert.That(receiver.Received.Select(r => r.Id).Distinct().Count(), Is.EqualTo(6), "one event per transition, each once");
+
+        // Signing used the secret six times; no log line of the process holds it, whole or its key part.
+        var logs = service.Process.Stdout + service.Process.Stderr;
+        Assert.That(logs, Does.Contain("POST /api/v1/webhooks"), "the log was captured; an empty one would prove nothing");
+        Assert.That(logs, Does.Not.Contain(secret).And.Not.Contain(secret["whsec_".Length..]));
     }
 
     private static async Task ExpectEventAsync(ApiClient api, WebhookReceiver receiver, TestEnvironment environment, string secret, string requestId, string type)
