@@ -17,12 +17,12 @@ public sealed class ConcurrencyTests : ApiTestBase
         var environment = await Api.CreateEnvironmentAsync();
         var number = await Api.ProvisionAsync(environment);
 
-        var responses = await FireTogetherAsync(Enumerable.Range(0, Simultaneous).Select(_ => (Func<Task<ApiResponse>>)(() => Api.RequestReleaseAsync(environment.Token, number))));
+        var responses = await Together.FireAsync(Enumerable.Range(0, Simultaneous).Select(_ => (Func<Task<ApiResponse>>)(() => Api.RequestReleaseAsync(environment.Token, number))));
 
         Assert.Multiple(async () =>
         {
-            Assert.That(responses.Count(r => r.Status == HttpStatusCode.Created), Is.EqualTo(1), Describe(responses));
-            Assert.That(responses.Count(r => r.Status == HttpStatusCode.Conflict && r.Code == "RELEASE_ALREADY_PENDING"), Is.EqualTo(Simultaneous - 1), Describe(responses));
+            Assert.That(responses.Count(r => r.Status == HttpStatusCode.Created), Is.EqualTo(1), Together.Describe(responses));
+            Assert.That(responses.Count(r => r.Status == HttpStatusCode.Conflict && r.Code == "RELEASE_ALREADY_PENDING"), Is.EqualTo(Simultaneous - 1), Together.Describe(responses));
             Assert.That(await CountAsync("SELECT COUNT(*) FROM release_requests WHERE phone_number_id = @number AND status = 'pending'", new { number }), Is.EqualTo(1));
             Assert.That(await CountAsync("SELECT COUNT(*) FROM release_requests WHERE phone_number_id = @number", new { number }), Is.EqualTo(1));
         });
@@ -35,7 +35,7 @@ public sealed class ConcurrencyTests : ApiTestBase
         var number = await Api.ProvisionAsync(environment);
         var agent = await Api.CreateAgentAsync(environment);
 
-        var responses = await FireTogetherAsync(
+        var responses = await Together.FireAsync(
         [
             () => Api.RequestReleaseAsync(environment.Token, number),
             () => Api.SetCallingAsync(environment, agent, number),
@@ -61,9 +61,9 @@ public sealed class ConcurrencyTests : ApiTestBase
             numbers.Add(await Api.ProvisionAsync(environment));
         }
 
-        var responses = await FireTogetherAsync(numbers.Select(n => (Func<Task<ApiResponse>>)(() => Api.RequestReleaseAsync(environment.Token, n))));
+        var responses = await Together.FireAsync(numbers.Select(n => (Func<Task<ApiResponse>>)(() => Api.RequestReleaseAsync(environment.Token, n))));
 
-        Assert.That(responses.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.Created), Describe(responses));
+        Assert.That(responses.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.Created), Together.Describe(responses));
     }
 
     [Test]
@@ -72,12 +72,12 @@ public sealed class ConcurrencyTests : ApiTestBase
         var environment = await Api.CreateEnvironmentAsync();
         var requestId = await Api.CreatePendingRequestAsync(environment);
 
-        var responses = await FireTogetherAsync(Enumerable.Range(0, 8).Select(i => (Func<Task<ApiResponse>>)(i % 2 == 0
+        var responses = await Together.FireAsync(Enumerable.Range(0, 8).Select(i => (Func<Task<ApiResponse>>)(i % 2 == 0
             ? () => Api.ApproveAsync(requestId)
             : () => Api.RejectAsync(requestId))));
 
-        Assert.That(responses.Count(r => r.Status == HttpStatusCode.OK), Is.EqualTo(1), Describe(responses));
-        Assert.That(responses.Count(r => r.Status == HttpStatusCode.Conflict && r.Code == "RELEASE_REQUEST_NOT_PENDING"), Is.EqualTo(7), Describe(responses));
+        Assert.That(responses.Count(r => r.Status == HttpStatusCode.OK), Is.EqualTo(1), Together.Describe(responses));
+        Assert.That(responses.Count(r => r.Status == HttpStatusCode.Conflict && r.Code == "RELEASE_REQUEST_NOT_PENDING"), Is.EqualTo(7), Together.Describe(responses));
         Assert.That(await CountAsync("SELECT COUNT(*) FROM release_request_history WHERE release_request_id = @requestId", new { requestId }), Is.EqualTo(2));
     }
 
@@ -88,7 +88,7 @@ public sealed class ConcurrencyTests : ApiTestBase
         var number = await Api.ProvisionAsync(environment);
         var requestId = await Api.CreatePendingRequestAsync(environment, number);
 
-        var responses = await FireTogetherAsync(
+        var responses = await Together.FireAsync(
         [
             () => Api.CancelAsync(environment, requestId),
             () => Api.ApproveAsync(requestId),
@@ -102,19 +102,5 @@ public sealed class ConcurrencyTests : ApiTestBase
         Assert.That(numberNow.Status, Is.EqualTo(approveWon ? HttpStatusCode.NotFound : HttpStatusCode.OK));
     }
 
-    /// <summary>Starts every call at once (after all are queued) and waits for all of them.</summary>
-    private static async Task<ApiResponse[]> FireTogetherAsync(IEnumerable<Func<Task<ApiResponse>>> calls)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var tasks = calls.Select(call => Task.Run(async () =>
-        {
-            await start.Task;
-            return await call();
-        })).ToArray();
-        start.SetResult();
-        return await Task.WhenAll(tasks);
-    }
 
-    private static string Describe(IEnumerable<ApiResponse> responses) =>
-        string.Join("; ", responses.GroupBy(r => $"{(int)r.Status} {r.Code}").Select(g => $"{g.Count()} x {g.Key}"));
 }

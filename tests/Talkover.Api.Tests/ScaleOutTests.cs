@@ -65,10 +65,10 @@ public sealed partial class ScaleOutTests
         var environment = await Admin.CreateEnvironmentAsync(plan: "enterprise");
         var number = await Admin.ProvisionAsync(environment);
 
-        var responses = await FireTogetherAsync(Enumerable.Range(0, 32).Select(i => (Func<Task<ApiResponse>>)(() => On(i).RequestReleaseAsync(environment.Token, number))));
+        var responses = await Together.FireAsync(Enumerable.Range(0, 32).Select(i => (Func<Task<ApiResponse>>)(() => On(i).RequestReleaseAsync(environment.Token, number))));
 
-        Assert.That(responses.Count(r => r.Status == HttpStatusCode.Created), Is.EqualTo(1), Describe(responses));
-        Assert.That(responses.Count(r => r.Status == HttpStatusCode.Conflict && r.Code == "RELEASE_ALREADY_PENDING"), Is.EqualTo(31), Describe(responses));
+        Assert.That(responses.Count(r => r.Status == HttpStatusCode.Created), Is.EqualTo(1), Together.Describe(responses));
+        Assert.That(responses.Count(r => r.Status == HttpStatusCode.Conflict && r.Code == "RELEASE_ALREADY_PENDING"), Is.EqualTo(31), Together.Describe(responses));
     }
 
     [Test]
@@ -79,7 +79,7 @@ public sealed partial class ScaleOutTests
         var number = await Admin.ProvisionAsync(environment);
         var agent = await Admin.CreateAgentAsync(environment);
 
-        var responses = await FireTogetherAsync(
+        var responses = await Together.FireAsync(
         [
             () => On(round).RequestReleaseAsync(environment.Token, number),
             () => On(round + 1).SetCallingAsync(environment, agent, number),
@@ -98,7 +98,7 @@ public sealed partial class ScaleOutTests
         var environment = await Admin.CreateEnvironmentAsync(plan: "enterprise");
         var name = $"Keyed {Guid.NewGuid():N}";
 
-        var responses = await FireTogetherAsync(Enumerable.Range(0, 6).Select(i => (Func<Task<ApiResponse>>)(() =>
+        var responses = await Together.FireAsync(Enumerable.Range(0, 6).Select(i => (Func<Task<ApiResponse>>)(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agents")
             {
@@ -110,11 +110,11 @@ public sealed partial class ScaleOutTests
         })));
 
         var created = responses.Where(r => r.Status == HttpStatusCode.Created).ToList();
-        Assert.That(created, Is.Not.Empty, Describe(responses));
+        Assert.That(created, Is.Not.Empty, Together.Describe(responses));
         Assert.That(created.Count(r => r.Header("Idempotent-Replayed") is null), Is.EqualTo(1), "one ran; the others replayed it");
         Assert.That(created.Select(r => r.Data["id"]!.GetValue<string>()).Distinct().Count(), Is.EqualTo(1));
         Assert.That(responses.Where(r => r.Status != HttpStatusCode.Created).Select(r => (r.Status, r.Code)),
-            Is.All.EqualTo((HttpStatusCode.Conflict, "IDEMPOTENCY_KEY_IN_USE")), Describe(responses));
+            Is.All.EqualTo((HttpStatusCode.Conflict, "IDEMPOTENCY_KEY_IN_USE")), Together.Describe(responses));
         var listed = await On(2).GetAsync($"/api/v1/agents?search={Uri.EscapeDataString(name)}", environment.Token);
         Assert.That(listed.Json["meta"]!["total"]!.GetValue<int>(), Is.EqualTo(1));
     }
@@ -131,8 +131,8 @@ public sealed partial class ScaleOutTests
             answers[i] = await On(i).GetAsync("/api/v1/agents", environment.Token));
 
         var served = answers.Where(a => a.Status == HttpStatusCode.OK).ToList();
-        Assert.That(served, Has.Count.EqualTo(100), Describe(answers));
-        Assert.That(answers.Count(a => a.Status == HttpStatusCode.TooManyRequests), Is.EqualTo(50), Describe(answers));
+        Assert.That(served, Has.Count.EqualTo(100), Together.Describe(answers));
+        Assert.That(answers.Count(a => a.Status == HttpStatusCode.TooManyRequests), Is.EqualTo(50), Together.Describe(answers));
         Assert.That(served.Select(a => int.Parse(a.Header("X-RateLimit-Remaining")!, System.Globalization.CultureInfo.InvariantCulture)).Order(),
             Is.EqualTo(Enumerable.Range(0, 100)), "each of the hundred saw its own place in the one count");
         Assert.That(answers.Where(a => a.Status == HttpStatusCode.TooManyRequests).Select(a => a.Header("Retry-After")), Is.All.Not.Null);
@@ -216,20 +216,7 @@ public sealed partial class ScaleOutTests
         }
     }
 
-    private static async Task<ApiResponse[]> FireTogetherAsync(IEnumerable<Func<Task<ApiResponse>>> calls)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var tasks = calls.Select(call => Task.Run(async () =>
-        {
-            await start.Task;
-            return await call();
-        })).ToArray();
-        start.SetResult();
-        return await Task.WhenAll(tasks);
-    }
 
-    private static string Describe(IEnumerable<ApiResponse> responses) =>
-        string.Join("; ", responses.GroupBy(r => $"{(int)r.Status} {r.Code}").Select(g => $"{g.Count()} x {g.Key}"));
 
     [GeneratedRegex("Rate-limit counters in Redis are unreachable")]
     private static partial Regex WarningLines();
