@@ -41,6 +41,24 @@ internal static class DapperTypeHandlers
 
     public const string SqliteDateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    /// <summary>
+    /// A parameter's value as SQLite stores it (the handlers below give Dapper the same): UUIDs as lower-case
+    /// text, timestamps as sortable UTC text, dates and amounts as invariant text; anything else as it is.
+    /// </summary>
+    public static object SqliteValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Guid guid => guid.ToString("D"),
+        DateTime time => Utc(time).ToString(SqliteDateTimeFormat, CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal amount => amount.ToString(CultureInfo.InvariantCulture),
+        DbString text => (object?)text.Value ?? DBNull.Value,
+        _ => value,
+    };
+
+    private static DateTime Utc(DateTime value) =>
+        value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
     {
         public override void SetValue(IDbDataParameter parameter, Guid value)
@@ -48,7 +66,7 @@ internal static class DapperTypeHandlers
             if (parameter is SqliteParameter)
             {
                 parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("D");
+                parameter.Value = SqliteValue(value);
             }
             else
             {
@@ -70,16 +88,15 @@ internal static class DapperTypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, DateTime value)
         {
-            var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
             if (parameter is SqliteParameter)
             {
                 parameter.DbType = DbType.String;
-                parameter.Value = utc.ToString(SqliteDateTimeFormat, CultureInfo.InvariantCulture);
+                parameter.Value = SqliteValue(value);
             }
             else
             {
                 parameter.DbType = DbType.DateTime2;
-                parameter.Value = utc;
+                parameter.Value = Utc(value);
             }
         }
 
@@ -134,7 +151,7 @@ internal static class DapperTypeHandlers
             if (parameter is SqliteParameter)
             {
                 parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                parameter.Value = SqliteValue(value);
             }
             else
             {
@@ -159,7 +176,7 @@ internal static class DapperTypeHandlers
             if (parameter is SqliteParameter)
             {
                 parameter.DbType = DbType.String;
-                parameter.Value = value.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = SqliteValue(value);
             }
             else
             {

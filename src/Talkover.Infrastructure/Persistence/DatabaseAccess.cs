@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using Talkover.Application.Abstractions;
@@ -13,7 +14,10 @@ namespace Talkover.Infrastructure.Persistence;
 /// <item>where the database takes one writer at a time (SQLite), this process's writers queue for their
 /// turn first, holding no connection while they wait;</item>
 /// <item>a fault (locked, read-only, full, unreachable) becomes <see cref="DatabaseUnavailableException"/>
-/// (503); after one that can leave a connection unusable, the pool is cleared, so none outlives the fault.</item>
+/// (503); after one that can leave a connection unusable, the pool is cleared, so none outlives the fault;</item>
+/// <item>where the dialect keeps them (SQLite), connections stay open between requests, idle here, with the
+/// list statements they have prepared (a page statement is parsed and planned once per connection, not once
+/// per request); one in a transaction is closed instead, and clearing the pool closes the idle ones too.</item>
 /// </list>
 /// The waits one step takes — for the turn, a connection and the database's lock — share one
 /// <see cref="WaitBudget"/>: together they last no longer than the busy timeout.
@@ -28,6 +32,12 @@ internal sealed class DatabaseAccess
     private readonly int _maxOpenConnections;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private readonly SemaphoreSlim _connections;
+
+    // Readers kept open between requests where the dialect keeps them (their prepared statements with them),
+    // each with the generation it was opened in: a fault that clears the pool starts a new generation, and a
+    // reader of an older one is closed instead of used.
+    private readonly ConcurrentBag<(DbConnection Connection, int Generation)> _idleReaders = [];
+    private int _generation;
     private readonly TalkoverMetrics? _metrics;
 
     public DatabaseAccess(SqlDialect dialect, DatabaseOptions options, TalkoverMetrics? metrics = null)
@@ -95,8 +105,21 @@ internal sealed class DatabaseAccess
         }
 
         var slot = new Slot(_connections);
+        var keep = pooled && Dialect.KeepsReaders;
         try
         {
+            while (keep && _idleReaders.TryTake(out var idle))
+            {
+                if (idle.Generation == Volatile.Read(ref _generation) && Dialect.IsIdle(idle.Connection) && CanWrite(idle.Connection, forWriting))
+                {
+                    LimitLockWait(idle.Connection, budget, forWriting);
+                    return new OpenConnection(idle.Connection, slot, this, idle.Generation);
+                }
+
+                await idle.Connection.DisposeAsync();
+            }
+
+            var generation = Volatile.Read(ref _generation);
             for (var attempt = 1; ; attempt++)
             {
                 var connection = Dialect.CreateConnection(pooled ? _connectionString : _unpooledConnectionString);
@@ -105,7 +128,7 @@ internal sealed class DatabaseAccess
                     if (await TryOpenAsync(connection, forWriting, mayRetry: pooled && attempt < WritableAttempts, cancellationToken))
                     {
                         LimitLockWait(connection, budget, forWriting);
-                        return new OpenConnection(connection, slot);
+                        return keep ? new OpenConnection(connection, slot, this, generation) : new OpenConnection(connection, slot);
                     }
                 }
                 catch
@@ -195,8 +218,57 @@ internal sealed class DatabaseAccess
     {
         if (Dialect.PoisonsConnections(fault))
         {
-            Dialect.Discard(connection);
+            Discard(connection);
         }
+    }
+
+    // A kept connection about to write is checked as a newly opened one is; one that cannot is closed, and
+    // the usual opening (with its retries) takes over.
+    private bool CanWrite(DbConnection connection, bool forWriting)
+    {
+        if (!forWriting)
+        {
+            return true;
+        }
+
+        try
+        {
+            Dialect.EnsureWritable(connection);
+            return true;
+        }
+        catch (DbException ex) when (Dialect.IsUnavailable(ex))
+        {
+            Forget(connection, ex);
+            return false;
+        }
+    }
+
+    /// <summary>Drops every pooled connection of this database, the idle readers kept here included.</summary>
+    public void Discard(DbConnection connection)
+    {
+        Interlocked.Increment(ref _generation);
+        Dialect.Discard(connection);
+        while (_idleReaders.TryTake(out var idle))
+        {
+            idle.Connection.Dispose();
+        }
+    }
+
+    /// <summary>A reader back from its request: kept for the next while it is of this generation and holds no transaction; else closed.</summary>
+    internal ValueTask ReturnAsync(DbConnection connection, int generation)
+    {
+        if (generation == Volatile.Read(ref _generation) && Dialect.IsIdle(connection))
+        {
+            _idleReaders.Add((connection, generation));
+
+            // A fault may have started a new generation meanwhile: then this reader is not left behind.
+            if (generation == Volatile.Read(ref _generation))
+            {
+                return ValueTask.CompletedTask;
+            }
+        }
+
+        return connection.DisposeAsync();
     }
 
     private sealed class Slot(SemaphoreSlim semaphore) : IDisposable
@@ -228,8 +300,11 @@ internal readonly record struct WaitBudget(TimeSpan Total, long StartedAt)
     }
 }
 
-/// <summary>An open connection in one of the process's slots; disposing it closes the connection and frees the slot.</summary>
-internal sealed class OpenConnection(DbConnection connection, IDisposable slot) : IAsyncDisposable
+/// <summary>
+/// An open connection in one of the process's slots; disposing it closes the connection (or gives a kept reader
+/// back to <paramref name="keeper"/>) and frees the slot.
+/// </summary>
+internal sealed class OpenConnection(DbConnection connection, IDisposable slot, DatabaseAccess? keeper = null, int generation = 0) : IAsyncDisposable
 {
     public DbConnection Connection => connection;
 
@@ -237,7 +312,7 @@ internal sealed class OpenConnection(DbConnection connection, IDisposable slot) 
     {
         try
         {
-            await connection.DisposeAsync();
+            await (keeper is null ? connection.DisposeAsync() : keeper.ReturnAsync(connection, generation));
         }
         finally
         {

@@ -206,7 +206,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         {
             var rows = new List<T>(window.Take + 1);
             long? total = null;
-            await using (var reader = await connection.ExecuteReaderAsync(Command(page, parameters, transaction, cancellationToken)))
+            await using (var reader = await Dialect.ExecuteReaderAsync(connection, page, parameters, transaction, cancellationToken))
             {
                 var parse = read ?? reader.GetRowParser<T>();
                 var totalColumn = counted ? reader.GetOrdinal("list_total") : -1;
@@ -327,7 +327,7 @@ internal sealed class DbSession(DatabaseAccess database) : IUnitOfWork, IAsyncDi
         catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
             // Nothing of the transaction was committed either way; its connection is not reused.
-            Dialect.Discard(_held.Connection);
+            database.Discard(_held.Connection);
         }
     }
 

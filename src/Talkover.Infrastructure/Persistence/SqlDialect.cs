@@ -56,6 +56,20 @@ internal abstract class SqlDialect
     {
     }
 
+    /// <summary>
+    /// Whether a connection that only read may stay open after its request, in the process's own set of idle
+    /// readers, to serve the next with the statements it has prepared (see <see cref="ExecuteReaderAsync"/>).
+    /// </summary>
+    public virtual bool KeepsReaders => false;
+
+    /// <summary>Whether the connection holds no transaction, so another request may use it as it is.</summary>
+    public virtual bool IsIdle(DbConnection connection) => true;
+
+    /// <summary>Runs a statement that reads rows (Dapper's mapping of <paramref name="parameters"/>).</summary>
+    public virtual Task<DbDataReader> ExecuteReaderAsync(
+        DbConnection connection, string sql, Dapper.DynamicParameters parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        Dapper.SqlMapper.ExecuteReaderAsync(connection, new Dapper.CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+
     /// <summary>Throws when a connection about to write can only read (SQLite falls back to read-only silently).</summary>
     public virtual void EnsureWritable(DbConnection connection)
     {
@@ -207,6 +221,62 @@ internal sealed class SqliteDialect : SqlDialect
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
     public override bool SerializesWriters => true;
+
+    public override bool KeepsReaders => true;
+
+    public override bool IsIdle(DbConnection connection) =>
+        connection.State == ConnectionState.Open && ((SqliteConnection)connection).Handle is { } handle && raw.sqlite3_get_autocommit(handle) != 0;
+
+    // Each kept reader's statements, prepared once: Microsoft.Data.Sqlite prepares a command's text on its first
+    // run and keeps it while the command and its connection live, and SQLite plans at prepare time, so a list's
+    // long page statement (its pending request, agents and total) is parsed and planned once per connection
+    // instead of once per request. A connection is used by one request at a time; its cache goes with it.
+    private readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> _prepared = new();
+
+    /// <summary>The most statements one connection keeps prepared.</summary>
+    internal const int PreparedPerConnection = 32;
+
+    /// <summary>The statements <paramref name="connection"/> keeps prepared (each text once).</summary>
+    internal IReadOnlyCollection<string> PreparedOn(DbConnection connection) =>
+        _prepared.TryGetValue((SqliteConnection)connection, out var commands) ? commands.Keys : [];
+
+    public override async Task<DbDataReader> ExecuteReaderAsync(
+        DbConnection connection, string sql, Dapper.DynamicParameters parameters, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            return await base.ExecuteReaderAsync(connection, sql, parameters, transaction, cancellationToken);
+        }
+
+        var sqlite = (SqliteConnection)connection;
+        var commands = _prepared.GetOrCreateValue(sqlite);
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            // Bounded: a connection that met many filter combinations starts over rather than keep them all.
+            if (commands.Count >= PreparedPerConnection)
+            {
+                foreach (var old in commands.Values)
+                {
+                    old.Dispose();
+                }
+
+                commands.Clear();
+            }
+
+            command = sqlite.CreateCommand();
+            command.CommandText = sql;
+            commands[sql] = command;
+        }
+
+        command.CommandTimeout = sqlite.DefaultTimeout;
+        command.Parameters.Clear();
+        foreach (var name in parameters.ParameterNames)
+        {
+            command.Parameters.AddWithValue("@" + name, DapperTypeHandlers.SqliteValue(parameters.Get<object?>(name)));
+        }
+
+        return await command.ExecuteReaderAsync(cancellationToken);
+    }
 
     // BUSY, LOCKED, NOMEM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB (primary result codes).
     public override bool IsUnavailable(DbException exception) =>

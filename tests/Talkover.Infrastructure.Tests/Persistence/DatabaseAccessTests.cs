@@ -153,6 +153,73 @@ public sealed class DatabaseAccessTests
         Assert.That(File.Exists(_database.FilePath), Is.False);
     }
 
+    [Test]
+    public async Task Readers_AreKeptOpenForTheNextRequest_UntilAFaultClearsThePool()
+    {
+        await using var services = Services();
+        var access = services.GetRequiredService<DatabaseAccess>();
+
+        var first = await ConnectionOfAReadAsync(access);
+        var second = await ConnectionOfAReadAsync(access);
+        var writer = await access.OpenAsync(access.StartWaiting(), CancellationToken.None, forWriting: true);
+        var written = writer.Connection;
+        await writer.DisposeAsync();
+        access.Discard(second);
+        var afterFault = await ConnectionOfAReadAsync(access);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second, Is.SameAs(first), "a reader goes back to the process's idle readers, still open");
+            Assert.That(written, Is.SameAs(first), "a writer takes a kept connection too, once it is checked to be able to write");
+            Assert.That(afterFault, Is.Not.SameAs(first), "a fault that clears the pool closes the kept ones");
+            Assert.That(first.State, Is.EqualTo(System.Data.ConnectionState.Closed));
+        });
+    }
+
+    [Test]
+    public async Task Readers_ReturnedInsideATransaction_AreClosedNotKept()
+    {
+        await using var services = Services();
+        var access = services.GetRequiredService<DatabaseAccess>();
+        var borrowed = await access.OpenAsync(access.StartWaiting(), CancellationToken.None);
+        var connection = borrowed.Connection;
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await borrowed.DisposeAsync();
+        }
+
+        Assert.That(await ConnectionOfAReadAsync(access), Is.Not.SameAs(connection));
+    }
+
+    [Test]
+    public async Task ListPages_ArePreparedOncePerKeptConnection()
+    {
+        await using var services = Services();
+        var environmentId = Guid.CreateVersion7();
+        for (var i = 0; i < 3; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IPhoneNumberQueries>().ListAsync(
+                environmentId, new Application.PhoneNumbers.ListPhoneNumbers.PhoneNumberFilter(null, null, null, null, null), new Application.Common.ListWindow(0, 20, null, 0), CancellationToken.None);
+        }
+
+        var access = services.GetRequiredService<DatabaseAccess>();
+        var kept = await access.OpenAsync(access.StartWaiting(), CancellationToken.None);
+        var prepared = ((SqliteDialect)access.Dialect).PreparedOn(kept.Connection).ToList();
+        await kept.DisposeAsync();
+
+        Assert.That(prepared, Has.Count.EqualTo(1), "three list requests, one page statement prepared and kept on the connection they shared");
+        Assert.That(prepared[0], Does.StartWith("SELECT p.id"));
+    }
+
+    private static async Task<System.Data.Common.DbConnection> ConnectionOfAReadAsync(DatabaseAccess access)
+    {
+        var borrowed = await access.OpenAsync(access.StartWaiting(), CancellationToken.None);
+        var connection = borrowed.Connection;
+        await borrowed.DisposeAsync();
+        return connection;
+    }
+
     [TestCase(5, 5, true, TestName = "SQLITE_BUSY is unavailable")]
     [TestCase(8, 1032, true, TestName = "SQLITE_READONLY_DBMOVED is unavailable")]
     [TestCase(10, 778, true, TestName = "SQLITE_IOERR_WRITE is unavailable")]
