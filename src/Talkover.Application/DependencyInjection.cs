@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<Staff.SetupLinks>();
         services.AddScoped<Events.EventOutbox>();
         services.TryAddSingleton<Abstractions.IWebhookDeliveryObserver, Diagnostics.WebhookDeliveryMetrics>();
+        services.AddSingleton<Webhooks.CreateWebhook.WebhookUrlVerdicts>();
         services.AddSingleton<Abstractions.IRequestCheck<Webhooks.CreateWebhook.CreateWebhookCommand>, Webhooks.CreateWebhook.CreateWebhookUrlCheck>();
         return services;
     }

@@ -30,6 +30,7 @@ public sealed class WebhooksController(IMediator mediator) : ApiControllerBase(m
     [HttpPost(Name = "createWebhook")]
     [LocationHeader]
     [SealedResponse]
+    [PrecheckWebhookUrl]
     [ProducesResponseType<ApiEnvelope<CreatedWebhookDto>>(StatusCodes.Status201Created)]
     [ErrorCode(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationError)]
     public async Task<IActionResult> Create([FromBody] CreateWebhookBody body, CancellationToken cancellationToken)

@@ -87,6 +87,21 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
 
         var fingerprint = Fingerprint(request, body?.Raw ?? []);
         var clientGone = context.RequestAborted;
+
+        // Lookups in the outside world happen here, before the transaction and its write lock.
+        if (body is { Ok: true } read && context.GetEndpoint()?.Metadata.GetMetadata<PrecheckWebhookUrlAttribute>() is not null)
+        {
+            try
+            {
+                await PrecheckWebhookUrlAttribute.RunAsync(context, read.Raw);
+            }
+            catch
+            {
+                _inFlight.TryRemove((scope, key), out _);
+                throw;
+            }
+        }
+
         Outcome outcome;
         try
         {

@@ -64,15 +64,20 @@ public sealed class WebhookDispatcher(
     }
 
     /// <summary>One round: claims what is due, sends it, records the outcomes; returns how many were claimed.</summary>
+    // Time to record an attempt's outcome after it ends, within the lease.
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(2);
+
     public async Task<int> DispatchDueAsync(CancellationToken stoppingToken)
     {
         var leaseOwner = Guid.NewGuid();
         IReadOnlyList<ClaimedDelivery> claimed;
+        DateTime leaseEnds;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            leaseEnds = now + options.Lease;
             claimed = await scope.ServiceProvider.GetRequiredService<WebhookDeliveryStore>()
-                .ClaimAsync(leaseOwner, now, now + options.Lease, options.BatchSize, stoppingToken);
+                .ClaimAsync(leaseOwner, now, leaseEnds, options.BatchSize, stoppingToken);
         }
 
         if (claimed.Count == 0)
@@ -86,7 +91,7 @@ public sealed class WebhookDispatcher(
             await sends.WaitAsync(CancellationToken.None);
             try
             {
-                await DeliverAsync(delivery, leaseOwner, stoppingToken);
+                await DeliverAsync(delivery, leaseOwner, leaseEnds, stoppingToken);
             }
             finally
             {
@@ -96,9 +101,11 @@ public sealed class WebhookDispatcher(
         return claimed.Count;
     }
 
-    private async Task DeliverAsync(ClaimedDelivery delivery, Guid leaseOwner, CancellationToken stoppingToken)
+    private async Task DeliverAsync(ClaimedDelivery delivery, Guid leaseOwner, DateTime leaseEnds, CancellationToken stoppingToken)
     {
-        if (stoppingToken.IsCancellationRequested)
+        // An attempt starts only if it can end within the lease: one that waited behind slow receivers is left
+        // to the lease's end, when whichever instance claims it next sends it, so it is never sent twice at once.
+        if (stoppingToken.IsCancellationRequested || clock.GetUtcNow().UtcDateTime + WebhookOptions.AttemptTimeout + LeaseMargin > leaseEnds)
         {
             return;
         }

@@ -6,7 +6,8 @@ namespace Talkover.Infrastructure.Webhooks;
 /// <summary>
 /// Which addresses a webhook may reach: public unicast ones only. Loopback, private, link-local, CGNAT,
 /// unspecified, multicast and reserved addresses are refused, in IPv4, IPv6, and IPv6 forms that carry an
-/// IPv4 address (mapped <c>::ffff:a.b.c.d</c>, compatible <c>::a.b.c.d</c>, NAT64 <c>64:ff9b::/96</c>).
+/// IPv4 address (mapped <c>::ffff:a.b.c.d</c>, compatible <c>::a.b.c.d</c>, SIIT <c>::ffff:0:a.b.c.d</c>, NAT64
+/// <c>64:ff9b::/96</c>, 6to4 <c>2002::/16</c>); Teredo and local-use NAT64, whose target cannot be checked, are refused.
 /// </summary>
 public static class NetworkAddresses
 {
@@ -31,11 +32,25 @@ public static class NetworkAddresses
                 return "loopback";
             }
 
-            // ::a.b.c.d (IPv4-compatible, deprecated) and 64:ff9b::a.b.c.d (NAT64) reach an IPv4 address.
+            // ::a.b.c.d (IPv4-compatible, deprecated), ::ffff:0:a.b.c.d (SIIT) and 64:ff9b::a.b.c.d (NAT64) reach an IPv4 address.
             if (bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0
+                || (bytes.AsSpan(0, 8).IndexOfAnyExcept((byte)0) < 0 && bytes[8] == 0xff && bytes[9] == 0xff && bytes[10] == 0 && bytes[11] == 0)
                 || (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && bytes.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0))
             {
                 return Restriction(new IPAddress(bytes.AsSpan(12, 4)));
+            }
+
+            // 6to4 (2002:a.b.c.d::/48) carries its IPv4 address in bytes 2-5.
+            if (bytes[0] == 0x20 && bytes[1] == 0x02)
+            {
+                return Restriction(new IPAddress(bytes.AsSpan(2, 4)));
+            }
+
+            // Teredo (2001:0::/32) hides its client's address; local-use NAT64 (64:ff9b:1::/48) maps a network of the operator's.
+            if ((bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0 && bytes[3] == 0)
+                || (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && bytes[4] == 0 && bytes[5] == 1))
+            {
+                return "a tunnel or translation to an address that cannot be checked";
             }
 
             return (bytes[0] & 0xfe) == 0xfc ? "private"
@@ -56,6 +71,7 @@ public static class NetworkAddresses
             : b[0] == 10 || (b[0] == 172 && (b[1] & 0xf0) == 16) || (b[0] == 192 && b[1] == 168) ? "private"
             : b[0] == 169 && b[1] == 254 ? "link-local"
             : b[0] == 100 && (b[1] & 0xc0) == 64 ? "CGNAT"
+            : (b[0] == 198 && (b[1] & 0xfe) == 18) || (b[0] == 192 && b[1] == 0 && b[2] == 0) ? "reserved"
             : b[0] >= 224 ? "multicast or reserved"
             : null;
     }

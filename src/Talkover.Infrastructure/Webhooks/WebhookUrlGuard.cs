@@ -87,8 +87,10 @@ public sealed class WebhookUrlGuard(WebhookOptions options) : IWebhookUrlGuard
             return [literal];
         }
 
+        // The system resolver does not stop when cancelled (getaddrinfo runs to its own end, 10 s and more
+        // against a name server that never answers): the wait for it is what is bounded.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(LookupTimeout);
-        return await Dns.GetHostAddressesAsync(host, timeout.Token);
+        return await Dns.GetHostAddressesAsync(host, timeout.Token).WaitAsync(timeout.Token);
     }
 }

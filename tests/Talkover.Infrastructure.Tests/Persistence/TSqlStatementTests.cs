@@ -86,6 +86,7 @@ public sealed class TSqlStatementTests
         Assert.That(names, Is.EquivalentTo(new[]
         {
             "AgentRepository.SelectForUpdate",
+            "OutboxStore.Subscribers",
             "PhoneNumberRepository.SelectForUpdate",
             "PhoneNumberRepository.SelectForUpdateByReleaseRequest",
             "ReleaseRequestRepository.SelectForUpdate",

@@ -29,6 +29,13 @@ public sealed class WebhookUrlGuardTests
     [TestCase("::127.0.0.1", "loopback")]
     [TestCase("64:ff9b::a00:1", "private")]
     [TestCase("224.0.0.1", "multicast or reserved")]
+    [TestCase("198.18.0.1", "reserved")]
+    [TestCase("192.0.0.8", "reserved")]
+    [TestCase("2002:7f00:1::", "loopback")]
+    [TestCase("2002:a00:1::", "private")]
+    [TestCase("::ffff:0:7f00:1", "loopback")]
+    [TestCase("2001:0:4136:e378:8000:63bf:80ff:fffe", "a tunnel or translation to an address that cannot be checked")]
+    [TestCase("64:ff9b:1::a00:1", "a tunnel or translation to an address that cannot be checked")]
     public void Restriction_OfANonPublicAddress_NamesItsClass(string address, string expected) =>
         Assert.That(NetworkAddresses.Restriction(IPAddress.Parse(address)), Is.EqualTo(expected));
 
@@ -37,6 +44,7 @@ public sealed class WebhookUrlGuardTests
     [TestCase("100.128.0.1")]
     [TestCase("2606:2800:21f:cb07:6820:80da:af6b:8b2c")]
     [TestCase("::ffff:93.184.215.14")]
+    [TestCase("2002:5db8:d70e::1")]
     public void Restriction_OfAPublicAddress_IsNone(string address) =>
         Assert.That(NetworkAddresses.Restriction(IPAddress.Parse(address)), Is.Null);
 

@@ -8,8 +8,9 @@ internal sealed class OutboxStore(DbSession db) : IOutbox
     internal static class Sql
     {
         // events holds the subscribed types comma-separated; the environment's few webhooks are read through its index.
+        // Locked (SQL Server) until commit, so a webhook deleted meanwhile cannot leave a delivery pointing at nothing.
         public const string Subscribers = """
-            SELECT w.id FROM webhooks w
+            SELECT w.id FROM webhooks w /*lock*/
             WHERE w.environment_id = @EnvironmentId AND CONCAT(',', w.events, ',') LIKE @EventPattern ESCAPE '\'
             """;
 
@@ -26,7 +27,7 @@ internal sealed class OutboxStore(DbSession db) : IOutbox
 
     public async Task<int> AddAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
-        var webhooks = await db.QueryAsync<Guid>(Sql.Subscribers, new
+        var webhooks = await db.QueryAsync<Guid>(db.Dialect.Locking(Sql.Subscribers), new
         {
             outboxEvent.EnvironmentId,
 
