@@ -111,7 +111,7 @@ internal sealed class DatabaseAccess
         {
             while (keep && _idleReaders.TryPop(out var idle))
             {
-                if (idle.Generation == Volatile.Read(ref _generation) && Dialect.IsIdle(idle.Connection) && CanWrite(idle.Connection, forWriting))
+                if (idle.Generation == Volatile.Read(ref _generation) && Dialect.IsIdle(idle.Connection) && WriteProblem(idle.Connection, forWriting) is null)
                 {
                     LimitLockWait(idle.Connection, budget, forWriting);
                     return new OpenConnection(idle.Connection, slot, this, idle.Generation);
@@ -183,21 +183,12 @@ internal sealed class DatabaseAccess
             throw new DatabaseUnavailableException("The database could not be opened.", ex);
         }
 
-        if (!forWriting)
+        if (WriteProblem(connection, forWriting) is not { } problem)
         {
             return true;
         }
 
-        try
-        {
-            Dialect.EnsureWritable(connection);
-            return true;
-        }
-        catch (DbException ex) when (Dialect.IsUnavailable(ex))
-        {
-            Forget(connection, ex);
-            return mayRetry ? false : throw new DatabaseUnavailableException("The database can only be read.", ex);
-        }
+        return mayRetry ? false : throw new DatabaseUnavailableException("The database can only be read.", problem);
     }
 
     /// <summary>Runs <paramref name="work"/> on <paramref name="connection"/>, turning a database fault into a 503.</summary>
@@ -223,24 +214,24 @@ internal sealed class DatabaseAccess
         }
     }
 
-    // A kept connection about to write is checked as a newly opened one is; one that cannot is closed, and
-    // the usual opening (with its retries) takes over.
-    private bool CanWrite(DbConnection connection, bool forWriting)
+    // Why a connection about to write cannot (null: it can, or it will not write), the pool already forgotten
+    // when that can outlive the fault. A kept connection is checked as a newly opened one is.
+    private DbException? WriteProblem(DbConnection connection, bool forWriting)
     {
         if (!forWriting)
         {
-            return true;
+            return null;
         }
 
         try
         {
             Dialect.EnsureWritable(connection);
-            return true;
+            return null;
         }
         catch (DbException ex) when (Dialect.IsUnavailable(ex))
         {
             Forget(connection, ex);
-            return false;
+            return ex;
         }
     }
 
