@@ -5,6 +5,7 @@ using Talkover.Api.Authentication;
 using Talkover.Api.Http;
 using Talkover.Api.Idempotency;
 using Talkover.Api.OpenApi;
+using Talkover.Api.Webhooks;
 using Talkover.Application.Abstractions;
 using Talkover.Application.Webhooks;
 using Talkover.Application.Webhooks.CreateWebhook;

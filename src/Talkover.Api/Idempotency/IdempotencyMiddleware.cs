@@ -89,11 +89,14 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, TimeProv
         var clientGone = context.RequestAborted;
 
         // Lookups in the outside world happen here, before the transaction and its write lock.
-        if (body is { Ok: true } read && context.GetEndpoint()?.Metadata.GetMetadata<PrecheckWebhookUrlAttribute>() is not null)
+        if (body is { Ok: true } read && context.GetEndpoint()?.Metadata.GetOrderedMetadata<IKeyedRequestPrecheck>() is { Count: > 0 } prechecks)
         {
             try
             {
-                await PrecheckWebhookUrlAttribute.RunAsync(context, read.Raw);
+                foreach (var precheck in prechecks)
+                {
+                    await precheck.RunAsync(context, read.Raw);
+                }
             }
             catch
             {

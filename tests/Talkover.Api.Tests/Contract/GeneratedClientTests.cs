@@ -23,7 +23,7 @@ public sealed class GeneratedClientTests : ApiTestBase
             document.ExpectStatus(HttpStatusCode.OK);
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "openapi.json"), document.Body);
 
-            var generate = await RunAsync(RepositoryRoot(), "dotnet", "tool", "run", "nswag", "openapi2csclient",
+            var generate = await RunAsync(RepositoryFolder.Root, "dotnet", "tool", "run", "nswag", "openapi2csclient",
                 $"/input:{Path.Combine(folder.FullName, "openapi.json")}", $"/output:{Path.Combine(folder.FullName, "Client.cs")}",
                 "/namespace:Talkover.Client", "/className:TalkoverClient", "/jsonLibrary:NewtonsoftJson", "/generateClientInterfaces:false");
             Assert.That(generate.ExitCode, Is.Zero, "NSwag could not generate the client (is the tool restored? `dotnet tool restore`):\n" + generate.Output);
@@ -61,16 +61,6 @@ public sealed class GeneratedClientTests : ApiTestBase
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Talkover.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Talkover.sln not found above the test folder.");
-    }
 
     private static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string command, params string[] arguments) =>
         ExternalCommand.RunAsync(workingDirectory, Patience, DotnetQuietly, command, arguments);

@@ -121,7 +121,7 @@ public sealed class OperationsProcessTests
     [Test]
     public async Task ContainerSettings_AreANonRootImageOnPort8080WrittenAsATarball()
     {
-        var (exitCode, output) = await ExternalCommand.RunAsync(RepositoryRoot(), TimeSpan.FromSeconds(60), null, "dotnet", "msbuild", "src/Talkover.Api/Talkover.Api.csproj",
+        var (exitCode, output) = await ExternalCommand.RunAsync(RepositoryFolder.Root, TimeSpan.FromSeconds(60), null, "dotnet", "msbuild", "src/Talkover.Api/Talkover.Api.csproj",
             "-getProperty:ContainerUser", "-getProperty:ContainerArchiveOutputPath", "-getProperty:ContainerBaseImage", "-getItem:ContainerPort", "-getItem:ContainerEnvironmentVariable");
         Assert.That(exitCode, Is.Zero, output);
         using var evaluated = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
@@ -161,14 +161,4 @@ public sealed class OperationsProcessTests
 
     private static string? RequestIdOf(JsonElement line) => line.GetProperty("State").GetProperty("RequestId").GetString();
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Talkover.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Talkover.sln not found above the test folder.");
-    }
 }

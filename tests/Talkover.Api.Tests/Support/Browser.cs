@@ -203,16 +203,7 @@ public sealed class Browser : IDisposable
             return Path.GetFullPath(configured);
         }
 
-        // dotnet test runs from bin/…; the repository root is the folder holding the solution.
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Talkover.sln")))
-            {
-                return Path.Combine(folder.FullName, "TestResults");
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "TestResults");
+        return Path.Combine(RepositoryFolder.Root, "TestResults");
     }
 
     private static string? FindOnPath(IEnumerable<string> names)

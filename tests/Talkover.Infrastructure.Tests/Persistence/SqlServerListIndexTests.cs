@@ -1,4 +1,3 @@
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Talkover.Infrastructure.Persistence;
 using Talkover.Infrastructure.Tests.Support;
 
@@ -87,44 +86,11 @@ public sealed class SqlServerListIndexTests
 
     private static string Column(string qualified) => qualified[(qualified.IndexOf('.', StringComparison.Ordinal) + 1)..];
 
-    /// <summary>Every unfiltered index and primary key the SQL Server migrations create, in migration order.</summary>
-    private static List<(string Table, string Name, IReadOnlyList<string> Columns)> ReadIndexes()
-    {
-        var visitor = new IndexVisitor();
-        foreach (var script in SqlStatements.MigrationScripts(DatabaseProvider.SqlServer))
-        {
-            TSql.Parse(script.Text, out var errors).Accept(visitor);
-            Assert.That(errors, Is.Empty, script.Name);
-        }
-
-        return visitor.Indexes;
-    }
-
-    private sealed class IndexVisitor : TSqlFragmentVisitor
-    {
-        public List<(string Table, string Name, IReadOnlyList<string> Columns)> Indexes { get; } = [];
-
-        public override void ExplicitVisit(CreateIndexStatement node)
-        {
-            // A filtered index holds some rows only: it serves its own predicate, not a list.
-            if (node.FilterPredicate is null)
-            {
-                Indexes.Add((node.OnName.BaseIdentifier.Value, node.Name.Value, [.. node.Columns.Select(c => c.Column.MultiPartIdentifier.Identifiers[^1].Value)]));
-            }
-        }
-
-        public override void ExplicitVisit(CreateTableStatement node)
-        {
-            var table = node.SchemaObjectName.BaseIdentifier.Value;
-            foreach (var key in node.Definition.TableConstraints.OfType<UniqueConstraintDefinition>().Where(c => c.IsPrimaryKey))
-            {
-                Indexes.Add((table, key.ConstraintIdentifier?.Value ?? "pk", [.. key.Columns.Select(c => c.Column.MultiPartIdentifier.Identifiers[^1].Value)]));
-            }
-
-            foreach (var column in node.Definition.ColumnDefinitions.Where(c => c.Constraints.OfType<UniqueConstraintDefinition>().Any(u => u.IsPrimaryKey)))
-            {
-                Indexes.Add((table, "pk", [column.ColumnIdentifier.Value]));
-            }
-        }
-    }
+    /// <summary>Every unfiltered index and key the SQL Server migrations create, in migration order (<see cref="TSqlSchema"/>).</summary>
+    private static List<(string Table, string Name, IReadOnlyList<string> Columns)> ReadIndexes() =>
+    [
+        .. TSqlSchema.FromScripts(SqlStatements.MigrationScripts(DatabaseProvider.SqlServer)).Indexes
+            .Where(index => !index.Filtered)
+            .Select(index => (index.Table, index.Name, index.Columns)),
+    ];
 }

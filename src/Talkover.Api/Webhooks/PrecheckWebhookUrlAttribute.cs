@@ -1,17 +1,18 @@
 using System.Text.Json;
+using Talkover.Api.Idempotency;
 using Talkover.Application.Webhooks.CreateWebhook;
 
-namespace Talkover.Api.Idempotency;
+namespace Talkover.Api.Webhooks;
 
 /// <summary>
-/// Marks an action whose body's <c>url</c> the idempotency layer has checked (its DNS lookup) before it opens a
-/// keyed request's transaction: a slow or hostile name server then holds no write lock (see <see cref="WebhookUrlVerdicts"/>).
-/// A body without a usable <c>url</c> is left to the action's own validation.
+/// Marks an action whose body's <c>url</c> is checked (its DNS lookup) before a keyed request's transaction opens:
+/// a slow or hostile name server then holds no write lock (see <see cref="WebhookUrlVerdicts"/>). A body without a
+/// usable <c>url</c> is left to the action's own validation.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class PrecheckWebhookUrlAttribute : Attribute
+public sealed class PrecheckWebhookUrlAttribute : Attribute, IKeyedRequestPrecheck
 {
-    public static async Task RunAsync(HttpContext context, byte[] body)
+    public async Task RunAsync(HttpContext context, byte[] body)
     {
         if (Url(body) is { } url)
         {
